@@ -1,0 +1,641 @@
+/**
+ * A hand-written, error-tolerant JSON parser that builds the lossless tree of `ast.ts` in one pass.
+ *
+ * - Exact spans for every node; numbers keep their source text (an mpid is never a JS number).
+ * - Recovers from errors the way an editor needs: a half-typed document still yields a tree.
+ * - Reports syntax problems as diagnostics with quick fixes (trailing comma, missing comma,
+ *   unclosed structures, comments, duplicate keys).
+ * - `onRootItem` lets a caller validate and drop the users of a huge bulk file one at a time.
+ */
+import type { ArrayNode, JsonNode, ObjectNode, PropertyNode, StringNode } from './ast';
+import type { SeedDiagnostic } from './diagnostics';
+
+export interface ParseOptions {
+  /**
+   * Called with each element of a root array as soon as it is parsed. When it returns `false`
+   * the element is not kept in the root's `items` (the root array then has an empty `items`).
+   */
+  onRootItem?: (item: JsonNode, index: number) => boolean | void;
+}
+
+export interface ParseResult {
+  root: JsonNode | undefined;
+  /** Syntax diagnostics, in source order. */
+  diagnostics: SeedDiagnostic[];
+  /** Number of elements seen in a root array (also when they were not kept). */
+  rootItemCount: number;
+}
+
+const MAX_DEPTH = 256;
+
+// Character codes.
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const QUOTE = 34;
+const PLUS = 43;
+const COMMA = 44;
+const MINUS = 45;
+const DOT = 46;
+const SLASH = 47;
+const ZERO = 48;
+const NINE = 57;
+const COLON = 58;
+const UPPER_E = 69;
+const OPEN_BRACKET = 91;
+const BACKSLASH = 92;
+const CLOSE_BRACKET = 93;
+const LOWER_E = 101;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const STAR = 42;
+const APOSTROPHE = 39;
+
+function isDigit(c: number): boolean {
+  return c >= ZERO && c <= NINE;
+}
+
+/** Characters that end a bare word (the token of an unexpected identifier). */
+function isDelimiter(c: number): boolean {
+  return (
+    c === SPACE ||
+    c === TAB ||
+    c === LF ||
+    c === CR ||
+    c === COMMA ||
+    c === COLON ||
+    c === OPEN_BRACE ||
+    c === CLOSE_BRACE ||
+    c === OPEN_BRACKET ||
+    c === CLOSE_BRACKET ||
+    c === QUOTE ||
+    Number.isNaN(c)
+  );
+}
+
+class Parser {
+  pos = 0;
+  readonly diagnostics: SeedDiagnostic[] = [];
+  rootItemCount = 0;
+  private depth = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly options: ParseOptions,
+  ) {}
+
+  error(
+    code: SeedDiagnostic['code'],
+    message: string,
+    offset: number,
+    length: number,
+    fixes?: SeedDiagnostic['fixes'],
+  ): void {
+    const d: SeedDiagnostic = { code, severity: 'error', message, offset, length };
+    if (fixes !== undefined) d.fixes = fixes;
+    this.diagnostics.push(d);
+  }
+
+  /** Skips whitespace and (reported) comments. */
+  skipTrivia(): void {
+    const text = this.text;
+    let pos = this.pos;
+    for (;;) {
+      const c = text.charCodeAt(pos);
+      if (c === SPACE || c === LF || c === CR || c === TAB) {
+        pos++;
+      } else if (c === SLASH) {
+        const next = text.charCodeAt(pos + 1);
+        const start = pos;
+        if (next === SLASH) {
+          let end = text.indexOf('\n', pos);
+          if (end < 0) end = text.length;
+          pos = end;
+        } else if (next === STAR) {
+          const end = text.indexOf('*/', pos + 2);
+          pos = end < 0 ? text.length : end + 2;
+        } else {
+          break;
+        }
+        this.error('comment', 'Comments are not allowed in a seed payload: remove this comment.', start, pos - start, [
+          { title: 'Remove comment', edits: [{ offset: start, length: pos - start, newText: '' }], preferred: true },
+        ]);
+      } else {
+        break;
+      }
+    }
+    this.pos = pos;
+  }
+
+  parseRoot(): JsonNode | undefined {
+    this.skipTrivia();
+    if (this.pos >= this.text.length) return undefined;
+    const root = this.parseValue(true);
+    this.skipTrivia();
+    while (this.pos < this.text.length) {
+      const start = this.pos;
+      this.skipBadToken();
+      this.error(
+        'syntax-error',
+        'Unexpected text after the end of the document: a seed file holds one object or one array.',
+        start,
+        Math.max(1, this.pos - start),
+      );
+      this.skipTrivia();
+    }
+    return root;
+  }
+
+  /** Advances past one unexpected token (a bare word or a single punctuation character). */
+  skipBadToken(): void {
+    const text = this.text;
+    const start = this.pos;
+    while (this.pos < text.length && !isDelimiter(text.charCodeAt(this.pos))) this.pos++;
+    if (this.pos === start) this.pos++;
+  }
+
+  parseValue(isRoot = false): JsonNode | undefined {
+    const text = this.text;
+    const c = text.charCodeAt(this.pos);
+    switch (c) {
+      case QUOTE:
+        return this.parseString();
+      case OPEN_BRACE:
+        return this.parseObject();
+      case OPEN_BRACKET:
+        return this.parseArray(isRoot);
+      default:
+        break;
+    }
+    if (c === MINUS || isDigit(c) || c === PLUS || c === DOT) return this.parseNumber();
+    const start = this.pos;
+    if (text.startsWith('true', start) && isDelimiter(text.charCodeAt(start + 4))) {
+      this.pos += 4;
+      return { type: 'boolean', offset: start, length: 4, value: true };
+    }
+    if (text.startsWith('false', start) && isDelimiter(text.charCodeAt(start + 5))) {
+      this.pos += 5;
+      return { type: 'boolean', offset: start, length: 5, value: false };
+    }
+    if (text.startsWith('null', start) && isDelimiter(text.charCodeAt(start + 4))) {
+      this.pos += 4;
+      return { type: 'null', offset: start, length: 4 };
+    }
+    if (c === APOSTROPHE) return this.parseSingleQuoted();
+    this.skipBadToken();
+    const word = text.slice(start, this.pos);
+    const fixes: SeedDiagnostic['fixes'] = /^[A-Za-z_][\w.-]*$/.test(word)
+      ? [
+          {
+            title: `Quote "${word}"`,
+            edits: [{ offset: start, length: word.length, newText: JSON.stringify(word) }],
+          },
+        ]
+      : undefined;
+    this.error(
+      'syntax-error',
+      /^[A-Za-z_]/.test(word)
+        ? `Unexpected "${word}": strings need double quotes; other values are numbers, true, false or null.`
+        : `Unexpected "${word}": expected a value.`,
+      start,
+      this.pos - start,
+      fixes,
+    );
+    return undefined;
+  }
+
+  parseSingleQuoted(): StringNode {
+    const text = this.text;
+    const start = this.pos;
+    let end = text.indexOf("'", start + 1);
+    const nl = text.indexOf('\n', start + 1);
+    if (end < 0 || (nl >= 0 && nl < end)) end = nl < 0 ? text.length - 1 : nl - 1;
+    this.pos = end + 1;
+    const value = text.slice(start + 1, end);
+    this.error('syntax-error', 'JSON strings use double quotes, not single quotes.', start, this.pos - start, [
+      {
+        title: 'Use double quotes',
+        edits: [{ offset: start, length: this.pos - start, newText: JSON.stringify(value) }],
+        preferred: true,
+      },
+    ]);
+    return { type: 'string', offset: start, length: this.pos - start, value };
+  }
+
+  parseString(): StringNode {
+    const text = this.text;
+    const start = this.pos;
+    let i = start + 1;
+    let hasEscape = false;
+    const len = text.length;
+    for (;;) {
+      if (i >= len) {
+        this.pos = len;
+        this.error('unclosed', 'This string is not closed: add the closing double quote.', start, len - start, [
+          { title: 'Close the string', edits: [{ offset: len, length: 0, newText: '"' }], preferred: true },
+        ]);
+        return { type: 'string', offset: start, length: len - start, value: text.slice(start + 1) };
+      }
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) break;
+      if (c === BACKSLASH) {
+        hasEscape = true;
+        i += 2;
+        continue;
+      }
+      if (c < SPACE) {
+        if (c === LF || c === CR) {
+          // Unterminated on this line: end the string here so the next lines still parse.
+          this.pos = i;
+          this.error('unclosed', 'This string is not closed on its line: add the closing double quote.', start, i - start, [
+            { title: 'Close the string', edits: [{ offset: i, length: 0, newText: '"' }], preferred: true },
+          ]);
+          return { type: 'string', offset: start, length: i - start, value: text.slice(start + 1, i) };
+        }
+        this.error('invalid-string', 'A control character must be escaped inside a string (e.g. \\t).', i, 1);
+      }
+      i++;
+    }
+    this.pos = i + 1;
+    const length = i + 1 - start;
+    if (!hasEscape) return { type: 'string', offset: start, length, value: text.slice(start + 1, i) };
+    return { type: 'string', offset: start, length, value: this.decodeEscapes(start + 1, i) };
+  }
+
+  decodeEscapes(from: number, to: number): string {
+    const text = this.text;
+    let out = '';
+    let runStart = from;
+    for (let i = from; i < to; i++) {
+      if (text.charCodeAt(i) !== BACKSLASH) continue;
+      out += text.slice(runStart, i);
+      const e = text[i + 1];
+      switch (e) {
+        case '"':
+        case '\\':
+        case '/':
+          out += e;
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'u': {
+          const hex = text.slice(i + 2, i + 6);
+          if (/^[0-9a-fA-F]{4}$/.test(hex)) {
+            out += String.fromCharCode(parseInt(hex, 16));
+            i += 4;
+          } else {
+            this.error('invalid-string', 'A \\u escape needs exactly four hexadecimal digits.', i, 2 + hex.length);
+          }
+          break;
+        }
+        default:
+          this.error('invalid-string', `"\\${e ?? ''}" is not a JSON escape: use \\\\ for a backslash.`, i, 2);
+          out += e ?? '';
+      }
+      i++;
+      runStart = i + 1;
+    }
+    return out + text.slice(runStart, to);
+  }
+
+  parseNumber(): JsonNode {
+    const text = this.text;
+    const start = this.pos;
+    let i = start;
+    let ok = true;
+    if (text.charCodeAt(i) === MINUS) i++;
+    const intStart = i;
+    if (text.charCodeAt(i) === ZERO) {
+      i++;
+      if (isDigit(text.charCodeAt(i))) ok = false;
+    } else if (isDigit(text.charCodeAt(i))) {
+      while (isDigit(text.charCodeAt(i))) i++;
+    } else {
+      ok = false;
+    }
+    if (ok && text.charCodeAt(i) === DOT) {
+      i++;
+      if (!isDigit(text.charCodeAt(i))) ok = false;
+      while (isDigit(text.charCodeAt(i))) i++;
+    }
+    if (ok) {
+      const e = text.charCodeAt(i);
+      if (e === LOWER_E || e === UPPER_E) {
+        i++;
+        const s = text.charCodeAt(i);
+        if (s === PLUS || s === MINUS) i++;
+        if (!isDigit(text.charCodeAt(i))) ok = false;
+        while (isDigit(text.charCodeAt(i))) i++;
+      }
+    }
+    if (ok && !isDelimiter(text.charCodeAt(i)) && text.charCodeAt(i) !== SLASH) ok = false;
+    if (!ok) {
+      this.pos = Math.max(i, intStart);
+      while (this.pos < text.length && !isDelimiter(text.charCodeAt(this.pos))) this.pos++;
+      if (this.pos === start) this.pos++;
+      const raw = text.slice(start, this.pos);
+      this.error(
+        'invalid-number',
+        `"${raw}" is not a JSON number: no leading zeros, "+", leading or trailing ".", NaN or Infinity.`,
+        start,
+        this.pos - start,
+      );
+      return { type: 'number', offset: start, length: this.pos - start, raw };
+    }
+    this.pos = i;
+    return { type: 'number', offset: start, length: i - start, raw: text.slice(start, i) };
+  }
+
+  enter(start: number): boolean {
+    if (this.depth >= MAX_DEPTH) {
+      this.error('syntax-error', `Nesting deeper than ${MAX_DEPTH} levels is not a seed payload.`, start, 1);
+      // Skip the rest of the document: it cannot be a seed file and must not exhaust the stack.
+      this.pos = this.text.length;
+      return false;
+    }
+    this.depth++;
+    return true;
+  }
+
+  parseObject(): ObjectNode {
+    const text = this.text;
+    const start = this.pos;
+    const properties: PropertyNode[] = [];
+    const node: ObjectNode = { type: 'object', offset: start, length: 1, properties };
+    this.pos++;
+    if (!this.enter(start)) return node;
+    let lastComma = -1;
+    let needComma = false;
+    for (;;) {
+      this.skipTrivia();
+      const c = text.charCodeAt(this.pos);
+      if (c === CLOSE_BRACE) {
+        if (lastComma >= 0 && !needComma) this.trailingComma(lastComma);
+        this.pos++;
+        break;
+      }
+      if (this.pos >= text.length || c === CLOSE_BRACKET) {
+        this.unclosed(start, '}', 'object');
+        break;
+      }
+      if (c === COMMA) {
+        if (!needComma) this.error('syntax-error', 'Unexpected comma: expected a property.', this.pos, 1, [this.removeChar(this.pos, 'Remove the comma')]);
+        lastComma = this.pos;
+        needComma = false;
+        this.pos++;
+        continue;
+      }
+      if (needComma) {
+        const prev = properties[properties.length - 1];
+        const at = prev.offset + prev.length;
+        this.error('missing-comma', 'Missing comma between properties.', at, 0, [
+          { title: 'Insert a comma', edits: [{ offset: at, length: 0, newText: ',' }], preferred: true },
+        ]);
+      }
+      if (c !== QUOTE) {
+        const badStart = this.pos;
+        if (c === APOSTROPHE || /[A-Za-z_$]/.test(text[this.pos])) {
+          // A key in single quotes or without quotes: recover it as a key.
+          const key = c === APOSTROPHE ? this.parseSingleQuoted() : this.bareKey();
+          this.finishProperty(properties, key);
+          needComma = true;
+          lastComma = -1;
+          continue;
+        }
+        this.skipBadToken();
+        this.error('syntax-error', 'Expected a property name in double quotes.', badStart, this.pos - badStart);
+        if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+          this.pos = badStart;
+          this.parseValue();
+        }
+        continue;
+      }
+      this.finishProperty(properties, this.parseString());
+      needComma = true;
+      lastComma = -1;
+    }
+    this.depth--;
+    node.length = this.pos - start;
+    checkDuplicateKeys(properties, this.diagnostics, text);
+    return node;
+  }
+
+  bareKey(): StringNode {
+    const start = this.pos;
+    this.skipBadToken();
+    const value = this.text.slice(start, this.pos);
+    this.error('syntax-error', `Property names need double quotes: "${value}".`, start, this.pos - start, [
+      { title: `Quote "${value}"`, edits: [{ offset: start, length: this.pos - start, newText: JSON.stringify(value) }], preferred: true },
+    ]);
+    return { type: 'string', offset: start, length: this.pos - start, value };
+  }
+
+  finishProperty(properties: PropertyNode[], key: StringNode): void {
+    const text = this.text;
+    const prop: PropertyNode = {
+      type: 'property',
+      offset: key.offset,
+      length: key.length,
+      key,
+      colonOffset: -1,
+      value: undefined,
+    };
+    properties.push(prop);
+    this.skipTrivia();
+    if (text.charCodeAt(this.pos) === COLON) {
+      prop.colonOffset = this.pos;
+      this.pos++;
+      prop.length = this.pos - prop.offset;
+      this.skipTrivia();
+    } else {
+      const at = key.offset + key.length;
+      const next = text.charCodeAt(this.pos);
+      // `"key" "value"` or `"key" 1`: a missing colon. Anything else: a key without a value.
+      if (next === QUOTE || isDigit(next) || next === OPEN_BRACE || next === OPEN_BRACKET || next === MINUS) {
+        this.error('syntax-error', 'Missing colon after the property name.', at, 0, [
+          { title: 'Insert a colon', edits: [{ offset: at, length: 0, newText: ':' }], preferred: true },
+        ]);
+      } else {
+        this.error('syntax-error', `Property "${key.value}" has no value: add ": " and a value.`, key.offset, key.length);
+        return;
+      }
+    }
+    const c = text.charCodeAt(this.pos);
+    if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || this.pos >= text.length) {
+      this.error('syntax-error', `Property "${key.value}" has no value.`, key.offset, this.pos - key.offset);
+      return;
+    }
+    const value = this.parseValue();
+    if (value !== undefined) {
+      prop.value = value;
+      prop.length = value.offset + value.length - prop.offset;
+    } else {
+      prop.length = this.pos - prop.offset;
+    }
+  }
+
+  parseArray(isRoot: boolean): ArrayNode {
+    const text = this.text;
+    const start = this.pos;
+    const items: JsonNode[] = [];
+    const node: ArrayNode = { type: 'array', offset: start, length: 1, items };
+    this.pos++;
+    if (!this.enter(start)) return node;
+    const onRootItem = isRoot ? this.options.onRootItem : undefined;
+    let lastComma = -1;
+    let needComma = false;
+    let prevEnd = start + 1;
+    for (;;) {
+      this.skipTrivia();
+      const c = text.charCodeAt(this.pos);
+      if (c === CLOSE_BRACKET) {
+        if (lastComma >= 0 && !needComma) this.trailingComma(lastComma);
+        this.pos++;
+        break;
+      }
+      if (this.pos >= text.length || c === CLOSE_BRACE) {
+        this.unclosed(start, ']', 'array');
+        break;
+      }
+      if (c === COMMA) {
+        if (!needComma) this.error('syntax-error', 'Unexpected comma: expected a value.', this.pos, 1, [this.removeChar(this.pos, 'Remove the comma')]);
+        lastComma = this.pos;
+        needComma = false;
+        this.pos++;
+        continue;
+      }
+      if (needComma) {
+        this.error('missing-comma', 'Missing comma between array elements.', prevEnd, 0, [
+          { title: 'Insert a comma', edits: [{ offset: prevEnd, length: 0, newText: ',' }], preferred: true },
+        ]);
+      }
+      const item = this.parseValue();
+      needComma = true;
+      lastComma = -1;
+      if (item === undefined) continue;
+      prevEnd = item.offset + item.length;
+      if (isRoot) {
+        const index = this.rootItemCount++;
+        if (onRootItem !== undefined && onRootItem(item, index) === false) continue;
+      }
+      items.push(item);
+    }
+    this.depth--;
+    node.length = this.pos - start;
+    return node;
+  }
+
+  removeChar(offset: number, title: string): { title: string; edits: Array<{ offset: number; length: number; newText: string }>; preferred: boolean } {
+    return { title, edits: [{ offset, length: 1, newText: '' }], preferred: true };
+  }
+
+  trailingComma(comma: number): void {
+    this.error('trailing-comma', 'Trailing comma: JSON allows no comma before a closing bracket. Remove it.', comma, 1, [
+      this.removeChar(comma, 'Remove trailing comma'),
+    ]);
+  }
+
+  unclosed(start: number, closer: string, what: string): void {
+    // Insert the closer where the structure's content ends (before trailing whitespace).
+    let at = this.pos;
+    while (at > start && /\s/.test(this.text[at - 1])) at--;
+    this.error('unclosed', `This ${what} is not closed: add "${closer}".`, start, 1, [
+      { title: `Insert "${closer}"`, edits: [{ offset: at, length: 0, newText: closer }], preferred: true },
+    ]);
+  }
+}
+
+/** Reports every earlier occurrence of a repeated key, with a fix that deletes that property. */
+function checkDuplicateKeys(properties: PropertyNode[], out: SeedDiagnostic[], text: string): void {
+  const n = properties.length;
+  if (n < 2) return;
+  if (n <= 12) {
+    for (let i = 0; i < n - 1; i++) {
+      const k = properties[i].key.value;
+      for (let j = i + 1; j < n; j++) {
+        if (properties[j].key.value === k) {
+          out.push(duplicateKey(properties, i, text));
+          break;
+        }
+      }
+    }
+    return;
+  }
+  const last = new Map<string, number>();
+  for (let i = 0; i < n; i++) last.set(properties[i].key.value, i);
+  for (let i = 0; i < n; i++) {
+    if (last.get(properties[i].key.value) !== i) out.push(duplicateKey(properties, i, text));
+  }
+}
+
+function duplicateKey(properties: PropertyNode[], i: number, text: string): SeedDiagnostic {
+  const p = properties[i];
+  return {
+    code: 'duplicate-key',
+    severity: 'error',
+    message: `"${p.key.value}" appears again later in this object; only the last one is kept. Remove one.`,
+    offset: p.key.offset,
+    length: p.key.length,
+    fixes: [{ title: `Remove this "${p.key.value}"`, edits: [removePropertyEdit(properties, i, text)], preferred: true }],
+  };
+}
+
+/** An edit that deletes property `i` of an object together with its separating comma. */
+export function removePropertyEdit(
+  properties: readonly PropertyNode[],
+  i: number,
+  text: string,
+): { offset: number; length: number; newText: string } {
+  const p = properties[i];
+  if (i + 1 < properties.length) {
+    // Delete from this property's line start (if it starts its line) up to the next property.
+    let from = p.offset;
+    let k = from;
+    while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\t')) k--;
+    const next = properties[i + 1].offset;
+    let to = next;
+    let m = next;
+    while (m > 0 && (text[m - 1] === ' ' || text[m - 1] === '\t')) m--;
+    if ((k === 0 || text[k - 1] === '\n') && text[m - 1] === '\n') {
+      from = k;
+      to = m;
+    }
+    return { offset: from, length: to - from, newText: '' };
+  }
+  if (i > 0) {
+    const prev = properties[i - 1];
+    const from = prev.offset + prev.length;
+    return { offset: from, length: p.offset + p.length - from, newText: '' };
+  }
+  return { offset: p.offset, length: p.length, newText: '' };
+}
+
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  const parser = new Parser(text, options);
+  const root = parser.parseRoot();
+  if (root === undefined && parser.diagnostics.length === 0) {
+    parser.diagnostics.push({
+      code: 'empty-file',
+      severity: 'error',
+      message: 'The file is empty: write one user object, or an array of user objects for a bulk file.',
+      offset: 0,
+      length: text.length,
+    });
+  }
+  parser.diagnostics.sort((a, b) => a.offset - b.offset);
+  return { root, diagnostics: parser.diagnostics, rootItemCount: parser.rootItemCount };
+}

@@ -1,0 +1,58 @@
+/**
+ * Offsets ↔ LSP positions (0-based line and UTF-16 character). The line table is built on first use
+ * only, so validating a clean file never pays for it.
+ */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export class LineIndex {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  private lineStarts(): number[] {
+    if (this.starts === undefined) {
+      const starts = [0];
+      const text = this.text;
+      let i = text.indexOf('\n');
+      while (i >= 0) {
+        starts.push(i + 1);
+        i = text.indexOf('\n', i + 1);
+      }
+      this.starts = starts;
+    }
+    return this.starts;
+  }
+
+  positionAt(offset: number): Position {
+    const starts = this.lineStarts();
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - starts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    const starts = this.lineStarts();
+    if (position.line >= starts.length) return this.text.length;
+    if (position.line < 0) return 0;
+    const lineEnd = position.line + 1 < starts.length ? starts[position.line + 1] : this.text.length;
+    return Math.max(starts[position.line], Math.min(starts[position.line] + position.character, lineEnd));
+  }
+
+  rangeOf(offset: number, length: number): Range {
+    return { start: this.positionAt(offset), end: this.positionAt(offset + length) };
+  }
+}
