@@ -78,8 +78,15 @@ export function getString(node: JsonNode | undefined, name: string): string | un
 }
 
 /** True when `offset` lies within the node, end inclusive (a cursor just after a node is in it). */
-export function contains(node: { offset: number; length: number }, offset: number, includeEnd = true): boolean {
-  return offset >= node.offset && (offset < node.offset + node.length || (includeEnd && offset === node.offset + node.length));
+export function contains(
+  node: { offset: number; length: number },
+  offset: number,
+  includeEnd = true,
+): boolean {
+  return (
+    offset >= node.offset &&
+    (offset < node.offset + node.length || (includeEnd && offset === node.offset + node.length))
+  );
 }
 
 /** One step of a path from the root: the node and, for a property, the key it was reached by. */
@@ -123,7 +130,10 @@ export function pathOfChain(chain: readonly AnyNode[]): PathSegment[] {
 }
 
 /** The node at a JSON path, or undefined when the path does not exist. */
-export function nodeAtPath(root: JsonNode | undefined, path: readonly PathSegment[]): JsonNode | undefined {
+export function nodeAtPath(
+  root: JsonNode | undefined,
+  path: readonly PathSegment[],
+): JsonNode | undefined {
   let node: JsonNode | undefined = root;
   for (const seg of path) {
     if (node === undefined) return undefined;

@@ -15,58 +15,271 @@ export interface CodeInfo {
 
 export const CODES = {
   // ── Syntax ────────────────────────────────────────────────────────────────
-  'syntax-error': { severity: 'error', summary: 'The text is not valid JSON at this point.', example: '{ "environment": }' },
-  'trailing-comma': { severity: 'error', summary: 'A comma before `}` or `]` is not allowed in JSON (the API page\'s own samples have one). Quick fix removes it.', example: '"attribute_value": "Free",\n}' },
-  'missing-comma': { severity: 'error', summary: 'Two values or properties without a comma between them. Quick fix inserts it.', example: '"a": 1\n"b": 2' },
-  'unclosed': { severity: 'error', summary: 'An object, array or string is not closed. Quick fix inserts the closer.', example: '{ "environment": "development"' },
-  'comment': { severity: 'error', summary: 'Comments are not allowed in a seed payload. Quick fix removes them.', example: '// seed for user 1' },
-  'invalid-number': { severity: 'error', summary: 'Not a JSON number (leading zero, `+`, `NaN`, trailing dot…).', example: '"value": 012' },
-  'invalid-string': { severity: 'error', summary: 'A string with a raw control character or a bad escape.', example: '"value": "a\\q"' },
-  'duplicate-key': { severity: 'error', summary: 'The same key twice in one object: only the last is kept. Quick fix removes the earlier one.', example: '{ "mpid": 1, "mpid": 2 }' },
-  'empty-file': { severity: 'error', summary: 'The file is empty: a seed file is one user object or an array of them.', example: '' },
+  'syntax-error': {
+    severity: 'error',
+    summary: 'The text is not valid JSON at this point.',
+    example: '{ "environment": }',
+  },
+  'trailing-comma': {
+    severity: 'error',
+    summary:
+      "A comma before `}` or `]` is not allowed in JSON (the API page's own samples have one). Quick fix removes it.",
+    example: '"attribute_value": "Free",\n}',
+  },
+  'missing-comma': {
+    severity: 'error',
+    summary: 'Two values or properties without a comma between them. Quick fix inserts it.',
+    example: '"a": 1\n"b": 2',
+  },
+  unclosed: {
+    severity: 'error',
+    summary: 'An object, array or string is not closed. Quick fix inserts the closer.',
+    example: '{ "environment": "development"',
+  },
+  comment: {
+    severity: 'error',
+    summary: 'Comments are not allowed in a seed payload. Quick fix removes them.',
+    example: '// seed for user 1',
+  },
+  'invalid-number': {
+    severity: 'error',
+    summary: 'Not a JSON number (leading zero, `+`, `NaN`, trailing dot…).',
+    example: '"value": 012',
+  },
+  'invalid-string': {
+    severity: 'error',
+    summary: 'A string with a raw control character or a bad escape.',
+    example: '"value": "a\\q"',
+  },
+  'duplicate-key': {
+    severity: 'error',
+    summary:
+      'The same key twice in one object: only the last is kept. Quick fix removes the earlier one.',
+    example: '{ "mpid": 1, "mpid": 2 }',
+  },
+  'empty-file': {
+    severity: 'error',
+    summary: 'The file is empty: a seed file is one user object or an array of them.',
+    example: '',
+  },
   // ── Shape ─────────────────────────────────────────────────────────────────
-  'invalid-root': { severity: 'error', summary: 'The root must be a user object (single) or an array of user objects (bulk).', example: '"hello"' },
-  'empty-bulk': { severity: 'warning', summary: 'A bulk array with no users sends nothing.', example: '[]' },
-  'not-a-user': { severity: 'error', summary: 'Each element of a bulk array must be a user object.', example: '[ 42 ]' },
-  'missing-property': { severity: 'error', summary: 'A required property is missing. Quick fix inserts it.', example: '{ "mpid": 1 }' },
-  'wrong-type': { severity: 'error', summary: 'A property has the wrong JSON type.', example: '"calculated_attributes": []' },
-  'unknown-property': { severity: 'warning', summary: 'A property the API does not know; did you mean another? Quick fix renames it.', example: '"enviroment": "development"' },
-  'invalid-environment': { severity: 'error', summary: '`environment` must be `production` or `development`. Quick fix picks the closest.', example: '"environment": "prod"' },
-  'missing-user-id': { severity: 'error', summary: 'Neither `mpid` nor `identities`: the API cannot find the user.', example: '{ "environment": "development", "calculated_attributes": {…} }' },
-  'invalid-mpid': { severity: 'error', summary: '`mpid` must be a signed 64-bit integer written as a JSON integer (no fraction, no exponent).', example: '"mpid": 9223372036854775808' },
-  'mpid-as-string': { severity: 'error', summary: '`mpid` is numeric in the API; a quoted mpid is rejected. Quick fix unquotes it, digits kept exactly.', example: '"mpid": "7346244611012968789"' },
-  'identities-ignored': { severity: 'information', summary: '`identities` is ignored by the API when `mpid` is present.', example: '"mpid": 1, "identities": { "email": "a@b.c" }' },
-  'empty-identities': { severity: 'error', summary: '`identities` has no identity; add one or use `mpid`.', example: '"identities": {}' },
-  'unknown-identity': { severity: 'error', summary: 'Not an identity type of the seeding API. Names from other mParticle APIs get a quick fix to the seeding name.', example: '"ios_idfa": "…"' },
-  'invalid-identity-value': { severity: 'error', summary: 'An identity value must be a non-empty string.', example: '"customer_id": 1234' },
-  'empty-workspace': { severity: 'error', summary: '`calculated_attributes.workspace` must list at least one seed.', example: '"calculated_attributes": { "workspace": [] }' },
-  'unknown-calculation-type': { severity: 'error', summary: 'Not a calculation type. Quick fix suggests the closest.', example: '"calculation_type": "total"' },
-  'calculation-type-alias': { severity: 'warning', summary: '`minimum`/`maximum` (the page\'s table) are `min`/`max` in the platform. Quick fix renames.', example: '"calculation_type": "minimum"' },
-  'misspelled-cutoff-date': { severity: 'error', summary: '`cuttoff_date` (the page\'s typo) is not read by the API. Quick fix renames it to `cutoff_date`.', example: '"cuttoff_date": "2019-12-01"' },
-  'invalid-date-format': { severity: 'error', summary: '`cutoff_date` must be written `yyyy-MM-dd`.', example: '"cutoff_date": "12/01/2019"' },
-  'invalid-date': { severity: 'error', summary: '`cutoff_date` is not a real calendar date.', example: '"cutoff_date": "2019-02-30"' },
-  'future-cutoff-date': { severity: 'warning', summary: 'A cutoff date in the future: live data before it would be ignored.', example: '"cutoff_date": "2999-01-01"' },
-  'missing-seed-field': { severity: 'error', summary: 'The seed lacks the field its calculation type reads (`value`, `list` or `key_value_pairs`). Quick fix inserts it.', example: '"calculation_type": "sum", "seed": { "list": [] }' },
-  'unused-seed-field': { severity: 'warning', summary: 'A seed field this calculation type does not read. Quick fix removes it.', example: '"calculation_type": "sum", "seed": { "value": 1, "list": [] }' },
-  'non-numeric-seed': { severity: 'error', summary: '`count`, `sum`, `min`, `max` and `average` seeds must be numeric (the API answers "Seed value must be numeric").', example: '"value": "ten"' },
-  'invalid-count': { severity: 'error', summary: 'A count must be a non-negative integer (positive for `average`).', example: '"value": -1' },
-  'invalid-average': { severity: 'error', summary: '`average` needs exactly `sum` (numeric) and `count` (positive integer) in `key_value_pairs`.', example: '"key_value_pairs": { "total": 3 }' },
-  'invalid-timestamp': { severity: 'error', summary: 'A timestamp seed must be an integer number of Unix epoch milliseconds.', example: '"value": "yesterday"' },
-  'timestamp-in-seconds': { severity: 'warning', summary: 'A 10-digit timestamp is almost surely seconds, not milliseconds. Quick fix multiplies by 1000.', example: '"value": 1582589378' },
-  'invalid-list': { severity: 'error', summary: '`list` must be an array of strings.', example: '"list": [1, 2]' },
-  'list-too-long': { severity: 'warning', summary: '`unique_list` keeps at most 100 values; the rest are dropped.', example: '"list": [ …101 strings… ]' },
-  'duplicate-list-value': { severity: 'warning', summary: 'A unique list holds the same value twice. Quick fix removes the repeat.', example: '"list": ["a", "a"]' },
-  'invalid-key-value-pairs': { severity: 'error', summary: '`most_frequent` pairs map each value to a non-negative integer count.', example: '"key_value_pairs": { "steak": "two" }' },
-  'invalid-seed-value': { severity: 'error', summary: 'A seed `value` must be a string or a number.', example: '"value": { }' },
-  'duplicate-attribute': { severity: 'error', summary: 'The same attribute twice in one user: one seed would overwrite the other.', example: 'two "LTV" entries in one workspace' },
-  'conflicting-attribute': { severity: 'warning', summary: 'The same calculated attribute with another type or cutoff date elsewhere in the file: changing either deletes seeds already sent.', example: '"LTV" as sum in one user, as max in another' },
-  'empty-attribute-name': { severity: 'error', summary: '`attribute_name` must not be empty.', example: '"attribute_name": ""' },
-  'attribute-name-too-long': { severity: 'error', summary: 'Attribute names are limited to 256 characters.', example: '"attribute_name": "…257 characters…"' },
-  'attribute-value-too-long': { severity: 'error', summary: 'Attribute values are limited to 4096 characters.', example: '"attribute_value": "…4097 characters…"' },
-  'too-many-user-attributes': { severity: 'error', summary: 'At most 100 user attributes per user.', example: '101 entries in user_attributes.workspace' },
-  'non-string-attribute-value': { severity: 'error', summary: '`attribute_value` must be a string. Quick fix quotes it.', example: '"attribute_value": 42' },
+  'invalid-root': {
+    severity: 'error',
+    summary: 'The root must be a user object (single) or an array of user objects (bulk).',
+    example: '"hello"',
+  },
+  'empty-bulk': {
+    severity: 'warning',
+    summary: 'A bulk array with no users sends nothing.',
+    example: '[]',
+  },
+  'not-a-user': {
+    severity: 'error',
+    summary: 'Each element of a bulk array must be a user object.',
+    example: '[ 42 ]',
+  },
+  'missing-property': {
+    severity: 'error',
+    summary: 'A required property is missing. Quick fix inserts it.',
+    example: '{ "mpid": 1 }',
+  },
+  'wrong-type': {
+    severity: 'error',
+    summary: 'A property has the wrong JSON type.',
+    example: '"calculated_attributes": []',
+  },
+  'unknown-property': {
+    severity: 'warning',
+    summary: 'A property the API does not know; did you mean another? Quick fix renames it.',
+    example: '"enviroment": "development"',
+  },
+  'invalid-environment': {
+    severity: 'error',
+    summary: '`environment` must be `production` or `development`. Quick fix picks the closest.',
+    example: '"environment": "prod"',
+  },
+  'missing-user-id': {
+    severity: 'error',
+    summary: 'Neither `mpid` nor `identities`: the API cannot find the user.',
+    example: '{ "environment": "development", "calculated_attributes": {…} }',
+  },
+  'invalid-mpid': {
+    severity: 'error',
+    summary:
+      '`mpid` must be a signed 64-bit integer written as a JSON integer (no fraction, no exponent).',
+    example: '"mpid": 9223372036854775808',
+  },
+  'mpid-as-string': {
+    severity: 'error',
+    summary:
+      '`mpid` is numeric in the API; a quoted mpid is rejected. Quick fix unquotes it, digits kept exactly.',
+    example: '"mpid": "7346244611012968789"',
+  },
+  'identities-ignored': {
+    severity: 'information',
+    summary: '`identities` is ignored by the API when `mpid` is present.',
+    example: '"mpid": 1, "identities": { "email": "a@b.c" }',
+  },
+  'empty-identities': {
+    severity: 'error',
+    summary: '`identities` has no identity; add one or use `mpid`.',
+    example: '"identities": {}',
+  },
+  'unknown-identity': {
+    severity: 'error',
+    summary:
+      'Not an identity type of the seeding API. Names from other mParticle APIs get a quick fix to the seeding name.',
+    example: '"ios_idfa": "…"',
+  },
+  'invalid-identity-value': {
+    severity: 'error',
+    summary: 'An identity value must be a non-empty string.',
+    example: '"customer_id": 1234',
+  },
+  'empty-workspace': {
+    severity: 'error',
+    summary: '`calculated_attributes.workspace` must list at least one seed.',
+    example: '"calculated_attributes": { "workspace": [] }',
+  },
+  'unknown-calculation-type': {
+    severity: 'error',
+    summary: 'Not a calculation type. Quick fix suggests the closest.',
+    example: '"calculation_type": "total"',
+  },
+  'calculation-type-alias': {
+    severity: 'warning',
+    summary:
+      "`minimum`/`maximum` (the page's table) are `min`/`max` in the platform. Quick fix renames.",
+    example: '"calculation_type": "minimum"',
+  },
+  'misspelled-cutoff-date': {
+    severity: 'error',
+    summary:
+      "`cuttoff_date` (the page's typo) is not read by the API. Quick fix renames it to `cutoff_date`.",
+    example: '"cuttoff_date": "2019-12-01"',
+  },
+  'invalid-date-format': {
+    severity: 'error',
+    summary: '`cutoff_date` must be written `yyyy-MM-dd`.',
+    example: '"cutoff_date": "12/01/2019"',
+  },
+  'invalid-date': {
+    severity: 'error',
+    summary: '`cutoff_date` is not a real calendar date.',
+    example: '"cutoff_date": "2019-02-30"',
+  },
+  'future-cutoff-date': {
+    severity: 'warning',
+    summary: 'A cutoff date in the future: live data before it would be ignored.',
+    example: '"cutoff_date": "2999-01-01"',
+  },
+  'missing-seed-field': {
+    severity: 'error',
+    summary:
+      'The seed lacks the field its calculation type reads (`value`, `list` or `key_value_pairs`). Quick fix inserts it.',
+    example: '"calculation_type": "sum", "seed": { "list": [] }',
+  },
+  'unused-seed-field': {
+    severity: 'warning',
+    summary: 'A seed field this calculation type does not read. Quick fix removes it.',
+    example: '"calculation_type": "sum", "seed": { "value": 1, "list": [] }',
+  },
+  'non-numeric-seed': {
+    severity: 'error',
+    summary:
+      '`count`, `sum`, `min`, `max` and `average` seeds must be numeric (the API answers "Seed value must be numeric").',
+    example: '"value": "ten"',
+  },
+  'invalid-count': {
+    severity: 'error',
+    summary: 'A count must be a non-negative integer (positive for `average`).',
+    example: '"value": -1',
+  },
+  'invalid-average': {
+    severity: 'error',
+    summary:
+      '`average` needs exactly `sum` (numeric) and `count` (positive integer) in `key_value_pairs`.',
+    example: '"key_value_pairs": { "total": 3 }',
+  },
+  'invalid-timestamp': {
+    severity: 'error',
+    summary: 'A timestamp seed must be an integer number of Unix epoch milliseconds.',
+    example: '"value": "yesterday"',
+  },
+  'timestamp-in-seconds': {
+    severity: 'warning',
+    summary:
+      'A 10-digit timestamp is almost surely seconds, not milliseconds. Quick fix multiplies by 1000.',
+    example: '"value": 1582589378',
+  },
+  'invalid-list': {
+    severity: 'error',
+    summary: '`list` must be an array of strings.',
+    example: '"list": [1, 2]',
+  },
+  'list-too-long': {
+    severity: 'warning',
+    summary: '`unique_list` keeps at most 100 values; the rest are dropped.',
+    example: '"list": [ …101 strings… ]',
+  },
+  'duplicate-list-value': {
+    severity: 'warning',
+    summary: 'A unique list holds the same value twice. Quick fix removes the repeat.',
+    example: '"list": ["a", "a"]',
+  },
+  'invalid-key-value-pairs': {
+    severity: 'error',
+    summary: '`most_frequent` pairs map each value to a non-negative integer count.',
+    example: '"key_value_pairs": { "steak": "two" }',
+  },
+  'invalid-seed-value': {
+    severity: 'error',
+    summary: 'A seed `value` must be a string or a number.',
+    example: '"value": { }',
+  },
+  'duplicate-attribute': {
+    severity: 'error',
+    summary: 'The same attribute twice in one user: one seed would overwrite the other.',
+    example: 'two "LTV" entries in one workspace',
+  },
+  'conflicting-attribute': {
+    severity: 'warning',
+    summary:
+      'The same calculated attribute with another type or cutoff date elsewhere in the file: changing either deletes seeds already sent.',
+    example: '"LTV" as sum in one user, as max in another',
+  },
+  'empty-attribute-name': {
+    severity: 'error',
+    summary: '`attribute_name` must not be empty.',
+    example: '"attribute_name": ""',
+  },
+  'attribute-name-too-long': {
+    severity: 'error',
+    summary: 'Attribute names are limited to 256 characters.',
+    example: '"attribute_name": "…257 characters…"',
+  },
+  'attribute-value-too-long': {
+    severity: 'error',
+    summary: 'Attribute values are limited to 4096 characters.',
+    example: '"attribute_value": "…4097 characters…"',
+  },
+  'too-many-user-attributes': {
+    severity: 'error',
+    summary: 'At most 100 user attributes per user.',
+    example: '101 entries in user_attributes.workspace',
+  },
+  'non-string-attribute-value': {
+    severity: 'error',
+    summary: '`attribute_value` must be a string. Quick fix quotes it.',
+    example: '"attribute_value": 42',
+  },
   // ── Sending ───────────────────────────────────────────────────────────────
-  'api-error': { severity: 'error', summary: 'The API rejected the request that held this attribute (mapped back from a 400 response).', example: 'LTV: Seed value must be numeric' },
+  'api-error': {
+    severity: 'error',
+    summary:
+      'The API rejected the request that held this attribute (mapped back from a 400 response).',
+    example: 'LTV: Seed value must be numeric',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -118,9 +118,19 @@ class Parser {
         } else {
           break;
         }
-        this.error('comment', 'Comments are not allowed in a seed payload: remove this comment.', start, pos - start, [
-          { title: 'Remove comment', edits: [{ offset: start, length: pos - start, newText: '' }], preferred: true },
-        ]);
+        this.error(
+          'comment',
+          'Comments are not allowed in a seed payload: remove this comment.',
+          start,
+          pos - start,
+          [
+            {
+              title: 'Remove comment',
+              edits: [{ offset: start, length: pos - start, newText: '' }],
+              preferred: true,
+            },
+          ],
+        );
       } else {
         break;
       }
@@ -213,13 +223,19 @@ class Parser {
     if (end < 0 || (nl >= 0 && nl < end)) end = nl < 0 ? text.length - 1 : nl - 1;
     this.pos = end + 1;
     const value = text.slice(start + 1, end);
-    this.error('syntax-error', 'JSON strings use double quotes, not single quotes.', start, this.pos - start, [
-      {
-        title: 'Use double quotes',
-        edits: [{ offset: start, length: this.pos - start, newText: JSON.stringify(value) }],
-        preferred: true,
-      },
-    ]);
+    this.error(
+      'syntax-error',
+      'JSON strings use double quotes, not single quotes.',
+      start,
+      this.pos - start,
+      [
+        {
+          title: 'Use double quotes',
+          edits: [{ offset: start, length: this.pos - start, newText: JSON.stringify(value) }],
+          preferred: true,
+        },
+      ],
+    );
     return { type: 'string', offset: start, length: this.pos - start, value };
   }
 
@@ -232,9 +248,19 @@ class Parser {
     for (;;) {
       if (i >= len) {
         this.pos = len;
-        this.error('unclosed', 'This string is not closed: add the closing double quote.', start, len - start, [
-          { title: 'Close the string', edits: [{ offset: len, length: 0, newText: '"' }], preferred: true },
-        ]);
+        this.error(
+          'unclosed',
+          'This string is not closed: add the closing double quote.',
+          start,
+          len - start,
+          [
+            {
+              title: 'Close the string',
+              edits: [{ offset: len, length: 0, newText: '"' }],
+              preferred: true,
+            },
+          ],
+        );
         return { type: 'string', offset: start, length: len - start, value: text.slice(start + 1) };
       }
       const c = text.charCodeAt(i);
@@ -248,18 +274,39 @@ class Parser {
         if (c === LF || c === CR) {
           // Unterminated on this line: end the string here so the next lines still parse.
           this.pos = i;
-          this.error('unclosed', 'This string is not closed on its line: add the closing double quote.', start, i - start, [
-            { title: 'Close the string', edits: [{ offset: i, length: 0, newText: '"' }], preferred: true },
-          ]);
-          return { type: 'string', offset: start, length: i - start, value: text.slice(start + 1, i) };
+          this.error(
+            'unclosed',
+            'This string is not closed on its line: add the closing double quote.',
+            start,
+            i - start,
+            [
+              {
+                title: 'Close the string',
+                edits: [{ offset: i, length: 0, newText: '"' }],
+                preferred: true,
+              },
+            ],
+          );
+          return {
+            type: 'string',
+            offset: start,
+            length: i - start,
+            value: text.slice(start + 1, i),
+          };
         }
-        this.error('invalid-string', 'A control character must be escaped inside a string (e.g. \\t).', i, 1);
+        this.error(
+          'invalid-string',
+          'A control character must be escaped inside a string (e.g. \\t).',
+          i,
+          1,
+        );
       }
       i++;
     }
     this.pos = i + 1;
     const length = i + 1 - start;
-    if (!hasEscape) return { type: 'string', offset: start, length, value: text.slice(start + 1, i) };
+    if (!hasEscape)
+      return { type: 'string', offset: start, length, value: text.slice(start + 1, i) };
     return { type: 'string', offset: start, length, value: this.decodeEscapes(start + 1, i) };
   }
 
@@ -298,12 +345,22 @@ class Parser {
             out += String.fromCharCode(parseInt(hex, 16));
             i += 4;
           } else {
-            this.error('invalid-string', 'A \\u escape needs exactly four hexadecimal digits.', i, 2 + hex.length);
+            this.error(
+              'invalid-string',
+              'A \\u escape needs exactly four hexadecimal digits.',
+              i,
+              2 + hex.length,
+            );
           }
           break;
         }
         default:
-          this.error('invalid-string', `"\\${e ?? ''}" is not a JSON escape: use \\\\ for a backslash.`, i, 2);
+          this.error(
+            'invalid-string',
+            `"\\${e ?? ''}" is not a JSON escape: use \\\\ for a backslash.`,
+            i,
+            2,
+          );
           out += e ?? '';
       }
       i++;
@@ -362,7 +419,12 @@ class Parser {
 
   enter(start: number): boolean {
     if (this.depth >= MAX_DEPTH) {
-      this.error('syntax-error', `Nesting deeper than ${MAX_DEPTH} levels is not a seed payload.`, start, 1);
+      this.error(
+        'syntax-error',
+        `Nesting deeper than ${MAX_DEPTH} levels is not a seed payload.`,
+        start,
+        1,
+      );
       // Skip the rest of the document: it cannot be a seed file and must not exhaust the stack.
       this.pos = this.text.length;
       return false;
@@ -393,7 +455,10 @@ class Parser {
         break;
       }
       if (c === COMMA) {
-        if (!needComma) this.error('syntax-error', 'Unexpected comma: expected a property.', this.pos, 1, [this.removeChar(this.pos, 'Remove the comma')]);
+        if (!needComma)
+          this.error('syntax-error', 'Unexpected comma: expected a property.', this.pos, 1, [
+            this.removeChar(this.pos, 'Remove the comma'),
+          ]);
         lastComma = this.pos;
         needComma = false;
         this.pos++;
@@ -403,7 +468,11 @@ class Parser {
         const prev = properties[properties.length - 1];
         const at = prev.offset + prev.length;
         this.error('missing-comma', 'Missing comma between properties.', at, 0, [
-          { title: 'Insert a comma', edits: [{ offset: at, length: 0, newText: ',' }], preferred: true },
+          {
+            title: 'Insert a comma',
+            edits: [{ offset: at, length: 0, newText: ',' }],
+            preferred: true,
+          },
         ]);
       }
       if (c !== QUOTE) {
@@ -417,7 +486,12 @@ class Parser {
           continue;
         }
         this.skipBadToken();
-        this.error('syntax-error', 'Expected a property name in double quotes.', badStart, this.pos - badStart);
+        this.error(
+          'syntax-error',
+          'Expected a property name in double quotes.',
+          badStart,
+          this.pos - badStart,
+        );
         if (c === OPEN_BRACE || c === OPEN_BRACKET) {
           this.pos = badStart;
           this.parseValue();
@@ -438,9 +512,19 @@ class Parser {
     const start = this.pos;
     this.skipBadToken();
     const value = this.text.slice(start, this.pos);
-    this.error('syntax-error', `Property names need double quotes: "${value}".`, start, this.pos - start, [
-      { title: `Quote "${value}"`, edits: [{ offset: start, length: this.pos - start, newText: JSON.stringify(value) }], preferred: true },
-    ]);
+    this.error(
+      'syntax-error',
+      `Property names need double quotes: "${value}".`,
+      start,
+      this.pos - start,
+      [
+        {
+          title: `Quote "${value}"`,
+          edits: [{ offset: start, length: this.pos - start, newText: JSON.stringify(value) }],
+          preferred: true,
+        },
+      ],
+    );
     return { type: 'string', offset: start, length: this.pos - start, value };
   }
 
@@ -465,18 +549,38 @@ class Parser {
       const at = key.offset + key.length;
       const next = text.charCodeAt(this.pos);
       // `"key" "value"` or `"key" 1`: a missing colon. Anything else: a key without a value.
-      if (next === QUOTE || isDigit(next) || next === OPEN_BRACE || next === OPEN_BRACKET || next === MINUS) {
+      if (
+        next === QUOTE ||
+        isDigit(next) ||
+        next === OPEN_BRACE ||
+        next === OPEN_BRACKET ||
+        next === MINUS
+      ) {
         this.error('syntax-error', 'Missing colon after the property name.', at, 0, [
-          { title: 'Insert a colon', edits: [{ offset: at, length: 0, newText: ':' }], preferred: true },
+          {
+            title: 'Insert a colon',
+            edits: [{ offset: at, length: 0, newText: ':' }],
+            preferred: true,
+          },
         ]);
       } else {
-        this.error('syntax-error', `Property "${key.value}" has no value: add ": " and a value.`, key.offset, key.length);
+        this.error(
+          'syntax-error',
+          `Property "${key.value}" has no value: add ": " and a value.`,
+          key.offset,
+          key.length,
+        );
         return;
       }
     }
     const c = text.charCodeAt(this.pos);
     if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || this.pos >= text.length) {
-      this.error('syntax-error', `Property "${key.value}" has no value.`, key.offset, this.pos - key.offset);
+      this.error(
+        'syntax-error',
+        `Property "${key.value}" has no value.`,
+        key.offset,
+        this.pos - key.offset,
+      );
       return;
     }
     const value = this.parseValue();
@@ -512,7 +616,10 @@ class Parser {
         break;
       }
       if (c === COMMA) {
-        if (!needComma) this.error('syntax-error', 'Unexpected comma: expected a value.', this.pos, 1, [this.removeChar(this.pos, 'Remove the comma')]);
+        if (!needComma)
+          this.error('syntax-error', 'Unexpected comma: expected a value.', this.pos, 1, [
+            this.removeChar(this.pos, 'Remove the comma'),
+          ]);
         lastComma = this.pos;
         needComma = false;
         this.pos++;
@@ -520,7 +627,11 @@ class Parser {
       }
       if (needComma) {
         this.error('missing-comma', 'Missing comma between array elements.', prevEnd, 0, [
-          { title: 'Insert a comma', edits: [{ offset: prevEnd, length: 0, newText: ',' }], preferred: true },
+          {
+            title: 'Insert a comma',
+            edits: [{ offset: prevEnd, length: 0, newText: ',' }],
+            preferred: true,
+          },
         ]);
       }
       const item = this.parseValue();
@@ -539,14 +650,25 @@ class Parser {
     return node;
   }
 
-  removeChar(offset: number, title: string): { title: string; edits: Array<{ offset: number; length: number; newText: string }>; preferred: boolean } {
+  removeChar(
+    offset: number,
+    title: string,
+  ): {
+    title: string;
+    edits: Array<{ offset: number; length: number; newText: string }>;
+    preferred: boolean;
+  } {
     return { title, edits: [{ offset, length: 1, newText: '' }], preferred: true };
   }
 
   trailingComma(comma: number): void {
-    this.error('trailing-comma', 'Trailing comma: JSON allows no comma before a closing bracket. Remove it.', comma, 1, [
-      this.removeChar(comma, 'Remove trailing comma'),
-    ]);
+    this.error(
+      'trailing-comma',
+      'Trailing comma: JSON allows no comma before a closing bracket. Remove it.',
+      comma,
+      1,
+      [this.removeChar(comma, 'Remove trailing comma')],
+    );
   }
 
   unclosed(start: number, closer: string, what: string): void {
@@ -554,7 +676,11 @@ class Parser {
     let at = this.pos;
     while (at > start && /\s/.test(this.text[at - 1])) at--;
     this.error('unclosed', `This ${what} is not closed: add "${closer}".`, start, 1, [
-      { title: `Insert "${closer}"`, edits: [{ offset: at, length: 0, newText: closer }], preferred: true },
+      {
+        title: `Insert "${closer}"`,
+        edits: [{ offset: at, length: 0, newText: closer }],
+        preferred: true,
+      },
     ]);
   }
 }
@@ -590,7 +716,13 @@ function duplicateKey(properties: PropertyNode[], i: number, text: string): Seed
     message: `"${p.key.value}" appears again later in this object; only the last one is kept. Remove one.`,
     offset: p.key.offset,
     length: p.key.length,
-    fixes: [{ title: `Remove this "${p.key.value}"`, edits: [removePropertyEdit(properties, i, text)], preferred: true }],
+    fixes: [
+      {
+        title: `Remove this "${p.key.value}"`,
+        edits: [removePropertyEdit(properties, i, text)],
+        preferred: true,
+      },
+    ],
   };
 }
 
@@ -631,7 +763,8 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     parser.diagnostics.push({
       code: 'empty-file',
       severity: 'error',
-      message: 'The file is empty: write one user object, or an array of user objects for a bulk file.',
+      message:
+        'The file is empty: write one user object, or an array of user objects for a bulk file.',
       offset: 0,
       length: text.length,
     });

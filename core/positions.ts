@@ -48,8 +48,12 @@ export class LineIndex {
     const starts = this.lineStarts();
     if (position.line >= starts.length) return this.text.length;
     if (position.line < 0) return 0;
-    const lineEnd = position.line + 1 < starts.length ? starts[position.line + 1] : this.text.length;
-    return Math.max(starts[position.line], Math.min(starts[position.line] + position.character, lineEnd));
+    const lineEnd =
+      position.line + 1 < starts.length ? starts[position.line + 1] : this.text.length;
+    return Math.max(
+      starts[position.line],
+      Math.min(starts[position.line] + position.character, lineEnd),
+    );
   }
 
   rangeOf(offset: number, length: number): Range {
