@@ -1,0 +1,162 @@
+/**
+ * `npm run bench`: how fast the core validates bulk seed files, as ratios to a floor measured in the
+ * same run (`JSON.parse` of the same text), since these machines are shared and noisy.
+ *
+ * For 1,000, 10,000 and 100,000 users (valid, and a variant with 1% invalid users) it reports:
+ * - the core's full validation (every diagnostic positioned) ÷ JSON.parse, timed in this process;
+ * - the same for vscode-json-languageservice validating against schemas/caseed.schema.json (what
+ *   VS Code's own JSON support would do), skipped at 100,000 users where it needs gigabytes;
+ * - peak RSS of a fresh process doing only that work (a child per measurement, so one
+ *   measurement's garbage does not count against another).
+ *
+ * Usage: node dist/bench.js [--sizes 1000,10000,100000] [--runs N]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LineIndex } from '../core/positions';
+import { validate } from '../core/validate';
+import { generateBulk } from './generate';
+import { jsonLanguageServiceValidate } from './peer';
+
+type Task = 'json' | 'core' | 'peer';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** The core's full validation, every diagnostic given its line/character range. */
+function coreValidate(text: string): number {
+  const { diagnostics } = validate(text, { keepTree: false, today: '2026-01-01' });
+  const lines = new LineIndex(text);
+  let errors = 0;
+  for (const d of diagnostics) {
+    lines.rangeOf(d.offset, d.length);
+    if (d.severity === 'error') errors++;
+  }
+  return errors;
+}
+
+async function runTask(task: Task, text: string): Promise<number> {
+  if (task === 'json') {
+    JSON.parse(text);
+    return 0;
+  }
+  if (task === 'core') return coreValidate(text);
+  return jsonLanguageServiceValidate(text);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Times the tasks interleaved (json, core, peer, json, core, …) so that noise hits all alike. */
+async function timeTasks(text: string, tasks: Task[], runs: number): Promise<Map<Task, number>> {
+  const samples = new Map<Task, number[]>(tasks.map((t) => [t, []]));
+  for (const t of tasks) await runTask(t, text); // warm up the JIT
+  for (let r = 0; r < runs; r++) {
+    for (const t of tasks) {
+      globalThis.gc?.();
+      const start = performance.now();
+      await runTask(t, text);
+      samples.get(t)!.push(performance.now() - start);
+    }
+  }
+  return new Map(tasks.map((t) => [t, median(samples.get(t)!)]));
+}
+
+/** Peak RSS (MB) of a fresh process that reads the file and runs one task once. */
+function peakRss(file: string, task: Task): number | string {
+  const r = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=6144', __filename, '--child', task, file],
+    {
+      encoding: 'utf8',
+      timeout: 600_000,
+    },
+  );
+  if (r.status !== 0)
+    return `failed (${(r.stderr || r.signal || '').toString().trim().split('\n')[0]})`;
+  return Number(r.stdout.trim());
+}
+
+async function child(task: Task, file: string): Promise<void> {
+  const text = readFileSync(file, 'utf8');
+  await runTask(task, text);
+  // maxRSS is in kilobytes.
+  process.stdout.write(String(Math.round(process.resourceUsage().maxRSS / 1024)));
+}
+
+function fmt(x: number | string, digits = 1): string {
+  return typeof x === 'number' ? x.toFixed(digits) : x;
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--child') return child(process.argv[3] as Task, process.argv[4]);
+  const sizes = (arg('--sizes') ?? '1000,10000,100000').split(',').map(Number);
+  const runs = Number(arg('--runs') ?? 5);
+  const dir = join(tmpdir(), 'caseed-bench');
+  mkdirSync(dir, { recursive: true });
+  console.log(
+    `caseed benchmark — node ${process.version}, median of ${runs} interleaved runs after warm-up`,
+  );
+  console.log(
+    'ratio = time ÷ JSON.parse of the same text in this run; RSS = peak of a fresh process\n',
+  );
+  const header = [
+    'users',
+    'variant',
+    'MB',
+    'JSON.parse ms',
+    'core ×',
+    'peer ×',
+    'RSS JSON.parse',
+    'RSS core',
+    'RSS peer',
+    'core errors',
+  ];
+  const rows: string[][] = [header];
+  for (const users of sizes) {
+    for (const invalidRate of [0, 0.01]) {
+      const text = generateBulk({ users, invalidRate });
+      const file = join(dir, `bulk-${users}-${invalidRate}.caseed.json`);
+      writeFileSync(file, text);
+      const withPeer = users <= 10_000;
+      const tasks: Task[] = withPeer ? ['json', 'core', 'peer'] : ['json', 'core'];
+      const times = await timeTasks(text, tasks, users >= 100_000 ? Math.min(runs, 3) : runs);
+      const floor = times.get('json')!;
+      const errors = coreValidate(text);
+      rows.push([
+        String(users),
+        invalidRate === 0 ? 'valid' : '1% invalid',
+        fmt(text.length / 1e6),
+        fmt(floor),
+        fmt(times.get('core')! / floor, 2),
+        withPeer ? fmt(times.get('peer')! / floor, 1) : 'skipped',
+        fmt(peakRss(file, 'json'), 0),
+        fmt(peakRss(file, 'core'), 0),
+        withPeer ? fmt(peakRss(file, 'peer'), 0) : 'skipped',
+        String(errors),
+      ]);
+      console.log(rows[rows.length - 1].join('\t'));
+    }
+  }
+  console.log('\n' + toMarkdown(rows));
+}
+
+function toMarkdown(rows: string[][]): string {
+  const [head, ...body] = rows;
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...body.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
