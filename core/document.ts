@@ -1,9 +1,14 @@
 /**
- * The model every feature works on: the text, its tree, its diagnostics and a line index, computed
+ * The model every feature works on: the text, its diagnostics, a line index and the tree, computed
  * once per document version (the server caches one per version).
+ *
+ * Diagnostics come from the streaming validation (each bulk user validated, then dropped), which is
+ * what keeps keystroke-to-diagnostics fast on big files; the full tree is parsed only when a feature
+ * first asks for `root` (completion, hover, symbols, formatting).
  */
 import type { JsonNode } from './ast';
 import type { SeedDiagnostic } from './diagnostics';
+import { parse } from './parser';
 import { LineIndex } from './positions';
 import type { ValidateOptions } from './validate';
 import { validate } from './validate';
@@ -11,18 +16,36 @@ import { validate } from './validate';
 export interface SeedModel {
   readonly text: string;
   readonly lines: LineIndex;
+  /** The whole tree, parsed on first access. */
   readonly root: JsonNode | undefined;
   readonly diagnostics: readonly SeedDiagnostic[];
   readonly userCount: number;
 }
 
+class LazySeedModel implements SeedModel {
+  readonly lines: LineIndex;
+  readonly diagnostics: readonly SeedDiagnostic[];
+  readonly userCount: number;
+  private tree: { root: JsonNode | undefined } | undefined;
+
+  constructor(
+    readonly text: string,
+    options: ValidateOptions,
+  ) {
+    const result = validate(text, { ...options, keepTree: false });
+    this.lines = new LineIndex(text);
+    this.diagnostics = result.diagnostics;
+    this.userCount = result.userCount;
+    if (result.root !== undefined && result.root.type !== 'array')
+      this.tree = { root: result.root };
+  }
+
+  get root(): JsonNode | undefined {
+    if (this.tree === undefined) this.tree = { root: parse(this.text).root };
+    return this.tree.root;
+  }
+}
+
 export function analyze(text: string, options: ValidateOptions = {}): SeedModel {
-  const result = validate(text, { ...options, keepTree: true });
-  return {
-    text,
-    lines: new LineIndex(text),
-    root: result.root,
-    diagnostics: result.diagnostics,
-    userCount: result.userCount,
-  };
+  return new LazySeedModel(text, options);
 }
