@@ -143,16 +143,16 @@ class Parser {
     if (this.pos >= this.text.length) return undefined;
     const root = this.parseValue(true);
     this.skipTrivia();
-    while (this.pos < this.text.length) {
+    if (this.pos < this.text.length) {
       const start = this.pos;
-      this.skipBadToken();
+      const end = this.text.trimEnd().length;
       this.error(
         'syntax-error',
-        'Unexpected text after the end of the document: a seed file holds one object or one array.',
+        'Unexpected text after the end of the document: a seed file holds one object or one array (wrap several users in [ ]).',
         start,
-        Math.max(1, this.pos - start),
+        Math.max(1, end - start),
       );
-      this.skipTrivia();
+      this.pos = this.text.length;
     }
     return root;
   }
