@@ -1,7 +1,9 @@
-// The whole test run, fastest layer first: core, server over JSON-RPC, CLI, then the extension inside
-// a real VS Code (test/integration). Each layer is a node:test run of its own folder.
+// The whole test run, fastest layer first: core, language server over JSON-RPC, CLI, sender over
+// loopback HTTP, then the extension inside a real VS Code (test/integration). Each layer is one
+// node:test run; the closing line adds them up. `node scripts/test.mjs core` runs one layer.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 function testFiles(dir) {
@@ -19,14 +21,42 @@ const only = process.argv[2];
 const layers = ['test/core', 'test/server', 'test/cli', 'test/send', 'test/integration'].filter(
   (l) => only === undefined || l.endsWith(only),
 );
-let failed = false;
+const tmp = mkdtempSync(join(tmpdir(), 'caseed-test-'));
+const totals = { pass: 0, fail: 0, skipped: 0, todo: 0 };
+const failedLayers = [];
 for (const layer of layers) {
   const files = testFiles(layer);
   if (files.length === 0) continue;
   console.log(`\n── ${layer} (${files.length} files)`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) failed = true;
+  const tap = join(tmp, `${layer.replace(/\W/g, '_')}.tap`);
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=1',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ],
+    { stdio: 'inherit' },
+  );
+  const report = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const failsBefore = totals.fail;
+  for (const key of Object.keys(totals)) {
+    const m = new RegExp(`^# ${key} (\\d+)$`, 'm').exec(report);
+    if (m) totals[key] += Number(m[1]);
+  }
+  if (r.status !== 0) {
+    failedLayers.push(layer);
+    // A layer that died without reporting a failing test still counts as one failure.
+    if (totals.fail === failsBefore) totals.fail += 1;
+  }
 }
-process.exit(failed ? 1 : 0);
+rmSync(tmp, { recursive: true, force: true });
+if (failedLayers.length > 0) console.log(`\nFailed layers: ${failedLayers.join(', ')}`);
+console.log(`\n${totals.pass} passed, ${totals.fail} failed, ${totals.skipped + totals.todo} skipped`);
+process.exit(failedLayers.length > 0 ? 1 : 0);
