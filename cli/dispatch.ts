@@ -1,0 +1,68 @@
+/**
+ * The CLI's command table and dispatch: one file per command; every error ends as one line on
+ * stderr and a documented exit code (cli/exitCodes.ts), never a stack trace (set CASEED_DEBUG=1 to
+ * see one).
+ */
+import { version } from '../package.json';
+import { CliError, EXIT } from './exitCodes';
+import type { Io } from './io';
+import { processIo } from './io';
+import { runLsp } from './lsp';
+import { MAIN_USAGE } from './usage';
+import { runValidate } from './validate';
+
+/** A command: an exit code, a promise of one, or `undefined` when it keeps running (lsp). */
+type Command = (
+  argv: readonly string[],
+  io: Io,
+  version: string,
+) => number | undefined | Promise<number | undefined>;
+
+const COMMANDS: Record<string, Command> = {
+  validate: runValidate,
+  lsp: runLsp,
+  // ── Sending (issue 3): `send` (cli/send.ts) and `emulator` (cli/emulator.ts) are added here. ──
+};
+
+function describe(err: unknown): string {
+  if (err instanceof Error) return err.message.split('\n')[0];
+  return String(err);
+}
+
+export async function dispatch(
+  argv: readonly string[],
+  io: Io = processIo,
+): Promise<number | undefined> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.err(MAIN_USAGE);
+    return EXIT.USAGE;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    io.out(MAIN_USAGE);
+    return EXIT.OK;
+  }
+  if (first === '--version' || first === '-v' || first === '-V') {
+    io.out(`${version}\n`);
+    return EXIT.OK;
+  }
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, first)
+    ? COMMANDS[first]
+    : undefined;
+  if (command === undefined) {
+    const what = first.startsWith('-') ? `unknown option ${first}` : `unknown command ${first}`;
+    io.err(`caseed: ${what} (see \`caseed --help\`)\n`);
+    return EXIT.USAGE;
+  }
+  try {
+    return await command(rest, io, version);
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.err(`caseed: ${err.message}\n`);
+      return err.code;
+    }
+    io.err(`caseed: internal error: ${describe(err)}\n`);
+    if (process.env.CASEED_DEBUG === '1' && err instanceof Error) io.err(`${err.stack}\n`);
+    return EXIT.USAGE;
+  }
+}

@@ -1,0 +1,49 @@
+/** The CLI's help texts (`caseed --help`, `caseed <command> --help`). */
+
+export const MAIN_USAGE = `caseed: check mParticle Calculated Attributes Seeding API payloads (*.caseed.json)
+
+Usage:
+  caseed validate [--format text|json|sarif] <files|dirs|globs>...
+  caseed lsp --stdio
+  caseed --help | --version
+
+Commands:
+  validate   Check seed files; exit 0 when no file has an error, 1 when one does.
+  lsp        Serve the caseed language server over stdio (Neovim, Helix, Emacs, …).
+
+Exit codes:
+  0  no errors (warnings alone do not fail)
+  1  at least one file has an error
+  2  bad usage, or a file that cannot be read or is not UTF-8 text
+
+Run \`caseed <command> --help\` for a command's options.
+`;
+
+export const VALIDATE_USAGE = `Usage: caseed validate [--format text|json|sarif] <files|dirs|globs>...
+
+Checks each seed file with the same rules as the editor.
+  <file>   a file, whatever its name
+  <dir>    every *.caseed.json below it (recursively; node_modules and hidden folders are skipped)
+  <glob>   a quoted pattern: * ? [abc] {a,b} and ** for any number of folders,
+           e.g. 'seeds/**/*.caseed.json'
+
+Options:
+  --format text   file:line:col severity code message, then a summary (default)
+  --format json   {"files":[{"file","diagnostics":[{"severity","code","message","range"}]}]},
+                  0-based LSP positions
+  --format sarif  SARIF 2.1.0, for code-scanning tools
+  -h, --help      show this help
+
+Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable input.
+`;
+
+export const LSP_USAGE = `Usage: caseed lsp --stdio
+
+Serves the caseed language server (diagnostics, completion, hover, quick fixes, symbols,
+formatting) over stdin/stdout for any LSP client, e.g. in Neovim:
+  vim.lsp.start({ name = 'caseed', cmd = { 'caseed', 'lsp', '--stdio' } })
+
+Options:
+  --stdio     speak LSP over stdin/stdout (required)
+  -h, --help  show this help
+`;

@@ -1,0 +1,117 @@
+/**
+ * The one object that owns the extension's state: the language client, the output channel, the
+ * language status item and the typed configuration. Commands receive it; `dispose` tears it all down.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
+import type { FileStatusParams } from '../contract/protocol';
+import {
+  CLIENT_ID,
+  CLIENT_NAME,
+  FileStatusNotification,
+  LANGUAGE_ID,
+  OUTPUT_CHANNEL_NAME,
+} from '../contract/protocol';
+import type { CaseedSettings } from '../contract/settings';
+import { affectsCaseed, readConfiguration } from './config';
+import { StatusItem } from './statusItem';
+
+export class Ctx implements vscode.Disposable {
+  readonly output: vscode.OutputChannel;
+  readonly status: StatusItem;
+  private client: LanguageClient | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(readonly extension: vscode.ExtensionContext) {
+    this.output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
+    this.status = new StatusItem();
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsCaseed(e)) this.log('settings changed');
+      }),
+    );
+  }
+
+  /** The typed settings (for a document's folder when `scope` is given). */
+  config(scope?: vscode.ConfigurationScope): CaseedSettings {
+    return readConfiguration(scope);
+  }
+
+  /** The running language client, if any. */
+  get languageClient(): LanguageClient | undefined {
+    return this.client;
+  }
+
+  log(message: string): void {
+    this.output.appendLine(`[${new Date().toISOString()}] ${message}`);
+  }
+
+  /** Start the language server (no-op when it already runs). */
+  async start(): Promise<void> {
+    if (this.client !== undefined) return;
+    const module = this.extension.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: {
+        module,
+        transport: TransportKind.ipc,
+        options: { execArgv: ['--nolazy', '--inspect=6010'] },
+      },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [{ language: LANGUAGE_ID }],
+      outputChannel: this.output,
+      initializationOptions: { settings: this.config() },
+    };
+    const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+    this.client = client;
+    this.status.setServerState('starting');
+    client.onDidChangeState((e) => {
+      this.status.setServerState(
+        e.newState === State.Running
+          ? 'running'
+          : e.newState === State.Starting
+            ? 'starting'
+            : 'stopped',
+      );
+    });
+    client.onNotification(FileStatusNotification.method, (params: FileStatusParams) =>
+      this.status.update(params),
+    );
+    try {
+      await client.start();
+      this.status.setServerState('running');
+    } catch (err) {
+      this.status.setServerState('stopped');
+      this.log(
+        `the language server failed to start: ${err instanceof Error ? err.message : String(err)}`,
+      );
+      throw err;
+    }
+  }
+
+  /** Stop the language server (no-op when it is not running). */
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client === undefined) return;
+    try {
+      await client.stop(2000);
+    } finally {
+      this.status.setServerState('stopped');
+    }
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  dispose(): void {
+    void this.stop().catch(() => undefined);
+    for (const s of this.subscriptions) s.dispose();
+    this.status.dispose();
+    this.output.dispose();
+  }
+}

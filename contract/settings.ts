@@ -1,0 +1,123 @@
+/**
+ * The settings contract shared by the client, the server and the manifest test: every `caseed.*`
+ * setting is declared here once, with its default and bounds. `package.json`'s
+ * `contributes.configuration` must list the same keys with the same defaults (test/core/manifest.test.ts).
+ *
+ * To add a setting: add it to `SETTINGS` and to `CaseedSettings`/`settingsFrom` below, then to the
+ * manifest (with `scope`, `markdownDescription` and `default`).
+ */
+
+export const SETTINGS_SECTION = 'caseed';
+
+export type TraceLevel = 'off' | 'messages' | 'verbose';
+
+interface BooleanSpec {
+  type: 'boolean';
+  default: boolean;
+}
+interface NumberSpec {
+  type: 'number';
+  default: number;
+  minimum: number;
+  maximum: number;
+  integer?: boolean;
+}
+interface EnumSpec {
+  type: 'enum';
+  default: string;
+  values: readonly string[];
+}
+export type SettingSpec = BooleanSpec | NumberSpec | EnumSpec;
+
+/** Every setting, keyed by its name under `caseed.` */
+export const SETTINGS = {
+  'validate.enable': { type: 'boolean', default: true },
+  'validate.debounceMs': {
+    type: 'number',
+    default: 200,
+    minimum: 0,
+    maximum: 5000,
+    integer: true,
+  },
+  'validate.maxProblems': {
+    type: 'number',
+    default: 1000,
+    minimum: 1,
+    maximum: 100000,
+    integer: true,
+  },
+  'features.maxFileSizeMB': { type: 'number', default: 10, minimum: 0.1, maximum: 1024 },
+  'trace.server': { type: 'enum', default: 'off', values: ['off', 'messages', 'verbose'] },
+} as const satisfies Record<string, SettingSpec>;
+
+export type SettingKey = keyof typeof SETTINGS;
+
+/** The typed settings object both sides work with. */
+export interface CaseedSettings {
+  validate: {
+    /** Validate seed files as they are edited. */
+    enable: boolean;
+    /** Quiet time after the last keystroke before a document is validated again. */
+    debounceMs: number;
+    /** At most this many problems are shown per file (the status item still counts them all). */
+    maxProblems: number;
+  };
+  features: {
+    /** Above this size, completion, hover, symbols, code actions and formatting are off. */
+    maxFileSizeMB: number;
+  };
+  trace: { server: TraceLevel };
+}
+
+/** The raw value at a dotted key of a nested settings object (as `workspace/configuration` returns it). */
+function rawAt(raw: unknown, key: string): unknown {
+  let node: unknown = raw;
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  if (node === undefined && raw !== null && typeof raw === 'object') {
+    // Flat form too (`{"validate.enable": false}`), as some LSP clients send it.
+    return (raw as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** The value of one setting from raw input; anything of the wrong type or out of range falls back. */
+export function settingValue<K extends SettingKey>(
+  raw: unknown,
+  key: K,
+): (typeof SETTINGS)[K]['default'] {
+  const spec: SettingSpec = SETTINGS[key];
+  const value = rawAt(raw, key);
+  switch (spec.type) {
+    case 'boolean':
+      return (typeof value === 'boolean' ? value : spec.default) as (typeof SETTINGS)[K]['default'];
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        return spec.default as (typeof SETTINGS)[K]['default'];
+      }
+      const n = Math.min(spec.maximum, Math.max(spec.minimum, value));
+      return (spec.integer === true ? Math.round(n) : n) as (typeof SETTINGS)[K]['default'];
+    }
+    case 'enum':
+      return (
+        typeof value === 'string' && spec.values.includes(value) ? value : spec.default
+      ) as (typeof SETTINGS)[K]['default'];
+  }
+}
+
+/** Turn whatever the editor sent (possibly nothing, possibly garbage) into typed settings. */
+export function settingsFrom(raw: unknown): CaseedSettings {
+  return {
+    validate: {
+      enable: settingValue(raw, 'validate.enable'),
+      debounceMs: settingValue(raw, 'validate.debounceMs'),
+      maxProblems: settingValue(raw, 'validate.maxProblems'),
+    },
+    features: { maxFileSizeMB: settingValue(raw, 'features.maxFileSizeMB') },
+    trace: { server: settingValue(raw, 'trace.server') as TraceLevel },
+  };
+}
+
+export const DEFAULT_SETTINGS: CaseedSettings = settingsFrom(undefined);

@@ -1,0 +1,83 @@
+/**
+ * The caseed language server: a thin shell over the core. It owns the connection, the open
+ * documents, the per-version model cache and the settings; every handler goes through `runSafe`.
+ * `startServer` is shared by `dist/server.js` (ipc or stdio, chosen by the command line) and by
+ * `caseed lsp --stdio`.
+ */
+import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
+import { TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { registerFeatures, FEATURE_CAPABILITIES } from './handlers';
+import { ModelCache } from './models';
+import type { Logger } from './runSafe';
+import { runSafeVoid } from './runSafe';
+import { SettingsStore } from './settings';
+import { Validator } from './validation';
+
+export const SERVER_NAME = 'caseed';
+
+export function startServer(connection: Connection, version = '0.0.0'): void {
+  const logger: Logger = connection.console;
+  const documents = new TextDocuments(TextDocument);
+  const models = new ModelCache();
+  const settings = new SettingsStore(connection, logger);
+  const validator = new Validator(connection, documents, models, settings, logger);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    settings.init(caps.workspace?.configuration === true, params.initializationOptions);
+    return {
+      capabilities: {
+        textDocumentSync: {
+          openClose: true,
+          change: TextDocumentSyncKind.Incremental,
+        },
+        ...FEATURE_CAPABILITIES,
+      },
+      serverInfo: { name: SERVER_NAME, version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    runSafeVoid(logger, 'initialized', () => {
+      logger.info(`${SERVER_NAME} language server ${version} started (node ${process.version})`);
+    });
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    runSafeVoid(logger, 'didChangeConfiguration', () => {
+      settings.changed(change.settings);
+      validator.revalidateAll();
+    });
+  });
+
+  // TextDocuments fires onDidOpen then onDidChangeContent for a new document: validate a freshly
+  // opened document at once, and debounce every later change.
+  const justOpened = new Set<string>();
+  documents.onDidOpen((e) => {
+    justOpened.add(e.document.uri);
+  });
+  documents.onDidChangeContent((e) => {
+    runSafeVoid(logger, `didChange ${e.document.uri}`, () => {
+      validator.schedule(e.document.uri, justOpened.delete(e.document.uri));
+    });
+  });
+  documents.onDidClose((e) => {
+    runSafeVoid(logger, `didClose ${e.document.uri}`, () => {
+      justOpened.delete(e.document.uri);
+      validator.closed(e.document.uri);
+      models.delete(e.document.uri);
+      settings.forget(e.document.uri);
+    });
+  });
+
+  registerFeatures({ connection, documents, models, settings, logger });
+
+  connection.onShutdown(() => {
+    validator.dispose();
+    models.clear();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

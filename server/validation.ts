@@ -1,0 +1,149 @@
+/**
+ * Diagnostics pushed as the user types: validation is debounced per document (the delay comes from
+ * `caseed.validate.debounceMs`), runs on the cached model of the latest version, publishes at most
+ * `caseed.validate.maxProblems` diagnostics and then tells the client the file's status
+ * (`caseed/fileStatus`, for the language status item).
+ */
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileState, FileStatusParams } from '../contract/protocol';
+import { FileStatusNotification } from '../contract/protocol';
+import type { SeedDiagnostic } from '../core/diagnostics';
+import { toLspDiagnostic } from '../core/features/codeActions';
+import type { ModelCache } from './models';
+import type { Logger } from './runSafe';
+import { runSafeVoid } from './runSafe';
+import type { SettingsStore } from './settings';
+
+const MB = 1024 * 1024;
+
+export class Validator {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly models: ModelCache,
+    private readonly settings: SettingsStore,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Validate now (a document was opened) or after the debounce delay (it changed). */
+  schedule(uri: string, immediate: boolean): void {
+    this.cancel(uri);
+    if (immediate) {
+      this.run(uri);
+      return;
+    }
+    runSafeVoid(this.logger, `scheduling validation of ${uri}`, async () => {
+      const { validate } = await this.settings.get(uri);
+      this.cancel(uri);
+      const timer = setTimeout(() => {
+        this.timers.delete(uri);
+        this.run(uri);
+      }, validate.debounceMs);
+      this.timers.set(uri, timer);
+    });
+  }
+
+  /** Stop a pending validation (the document closed or is about to be validated). */
+  cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      this.timers.delete(uri);
+    }
+  }
+
+  /** The document closed: nothing pending, no problems left in the Problems view. */
+  closed(uri: string): void {
+    this.cancel(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+  }
+
+  revalidateAll(): void {
+    for (const doc of this.documents.all()) this.schedule(doc.uri, true);
+  }
+
+  dispose(): void {
+    for (const uri of [...this.timers.keys()]) this.cancel(uri);
+  }
+
+  private run(uri: string): void {
+    runSafeVoid(this.logger, `validating ${uri}`, async () => {
+      const settings = await this.settings.get(uri);
+      const document = this.documents.get(uri);
+      if (document === undefined) return; // closed meanwhile
+      if (!settings.validate.enable) {
+        await this.publish(document, [], status(document, [], 0, 0, 'disabled', false, 0));
+        return;
+      }
+      const started = performance.now();
+      const model = this.models.get(document);
+      const durationMs = Math.round((performance.now() - started) * 10) / 10;
+      const shown = model.diagnostics.slice(0, settings.validate.maxProblems);
+      const large = document.getText().length > settings.features.maxFileSizeMB * MB;
+      const params = status(
+        document,
+        model.diagnostics,
+        model.userCount,
+        model.diagnostics.length - shown.length,
+        undefined,
+        large,
+        durationMs,
+      );
+      await this.publish(
+        document,
+        shown.map((d) => toLspDiagnostic(model, d)),
+        params,
+      );
+    });
+  }
+
+  private async publish(
+    document: TextDocument,
+    diagnostics: Diagnostic[],
+    params: FileStatusParams,
+  ): Promise<void> {
+    // A newer version arrived while this one was validated: its own run will publish.
+    if (this.documents.get(document.uri)?.version !== document.version) return;
+    await this.connection.sendDiagnostics({
+      uri: document.uri,
+      version: document.version,
+      diagnostics,
+    });
+    await this.connection.sendNotification(FileStatusNotification.method, params);
+  }
+}
+
+function status(
+  document: TextDocument,
+  diagnostics: readonly SeedDiagnostic[],
+  users: number,
+  hiddenProblems: number,
+  forced: FileState | undefined,
+  large: boolean,
+  durationMs: number,
+): FileStatusParams {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+    else infos++;
+  }
+  const state: FileState = forced ?? (errors > 0 ? 'errors' : warnings > 0 ? 'warnings' : 'ok');
+  return {
+    uri: document.uri,
+    version: document.version,
+    state,
+    errors,
+    warnings,
+    infos,
+    users,
+    hiddenProblems,
+    large,
+    durationMs,
+  };
+}
