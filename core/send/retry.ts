@@ -15,7 +15,7 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
   /** The whole send gives up after this long (default 10 min). */
   deadlineMs: number;
-  /** One attempt is abandoned (and retried) after this long without a response (default 60 s). */
+  /** One attempt is abandoned (and retried) after this long without a response (default 60 s; 0 = never). */
   attemptTimeoutMs: number;
 }
 

@@ -316,12 +316,14 @@ class Send {
     let timedOut = false;
     const remaining = this.policy.deadlineMs - (this.clock.now() - this.start);
     const timeoutMs = Math.max(0, Math.min(this.policy.attemptTimeoutMs, remaining));
-    void this.clock.sleep(timeoutMs, timer.signal).then(() => {
-      if (!timer.signal.aborted) {
-        timedOut = true;
-        ctl.abort(new Error('attempt timed out'));
-      }
-    });
+    // attemptTimeoutMs 0 turns the per-attempt timeout off (tests with a fake clock).
+    if (this.policy.attemptTimeoutMs > 0)
+      void this.clock.sleep(timeoutMs, timer.signal).then(() => {
+        if (!timer.signal.aborted) {
+          timedOut = true;
+          ctl.abort(new Error('attempt timed out'));
+        }
+      });
     try {
       const response = await this.options.transport({
         url: this.url,

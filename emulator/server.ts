@@ -1,0 +1,245 @@
+/**
+ * The local emulator of the Calculated Attributes Seeding API: a real node:http server on loopback
+ * that answers as the documented API does (202/400/401/403), with fault injection, and a read-only
+ * `GET /emulator/seeds` listing what it accepted. Tests start it in-process on port 0.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { Socket } from 'node:net';
+import type { AcceptedUser, Definition } from './check';
+import { checkBody } from './check';
+import type { FaultOptions } from './faults';
+import { faultFor } from './faults';
+
+export interface EmulatorOptions {
+  /** Port on 127.0.0.1 (0 = any free port). */
+  port?: number;
+  apiKey: string;
+  apiSecret: string;
+  definitions?: Definition[];
+  faults?: FaultOptions;
+  /** Request bodies above this are answered 413 (default 32 MB). */
+  maxBodyBytes?: number;
+  /** Receives one line per request (never credentials). */
+  log?: (line: string) => void;
+}
+
+export interface AcceptedRequest {
+  path: string;
+  /** The exact body received. */
+  body: string;
+  users: AcceptedUser[];
+}
+
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  /** The status answered, or `dropped`. */
+  status: number | 'dropped';
+  body: string;
+  /** The Authorization header as received (kept in memory for tests; never printed or served). */
+  authorization: string | undefined;
+}
+
+export interface Emulator {
+  url: string;
+  port: number;
+  accepted: AcceptedRequest[];
+  received: ReceivedRequest[];
+  /** Seeding requests being handled right now, and the most at once. */
+  stats(): { inFlight: number; maxInFlight: number; seedingRequests: number };
+  close(): Promise<void>;
+}
+
+const ROUTES: Record<string, 'single' | 'bulk'> = {
+  '/v2/calculatedattributes': 'single',
+  '/v2/bulkcalculatedattributes': 'bulk',
+};
+
+function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(text);
+}
+
+/** The seeds list served by GET /emulator/seeds; mpids are written as their exact digits. */
+function seedsDocument(accepted: readonly AcceptedRequest[]): unknown {
+  return {
+    requests: accepted.map((r) => ({
+      path: r.path,
+      body: r.body,
+      users: r.users.map((u) => ({
+        mpid: u.mpid,
+        environment: u.environment,
+        identities: u.identities,
+        attributes: u.attributes,
+      })),
+    })),
+  };
+}
+
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const faults = options.faults ?? {};
+  const maxBody = options.maxBodyBytes ?? 32 * 1024 * 1024;
+  const expected = `Basic ${Buffer.from(`${options.apiKey}:${options.apiSecret}`, 'utf8').toString('base64')}`;
+  const accepted: AcceptedRequest[] = [];
+  const received: ReceivedRequest[] = [];
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  const held: Array<() => void> = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let seedingRequests = 0;
+  const log = options.log ?? ((): void => undefined);
+
+  const handle = (req: IncomingMessage, res: ServerResponse, body: string): void => {
+    const path = (req.url ?? '/').split('?')[0].replace(/\/+$/, '') || '/';
+    const record = (status: number | 'dropped'): void => {
+      received.push({
+        method: req.method ?? '',
+        path,
+        status,
+        body,
+        authorization: req.headers.authorization,
+      });
+      log(`${req.method} ${path} → ${status}`);
+    };
+    if (req.method === 'GET' && path === '/emulator/seeds') {
+      json(res, 200, seedsDocument(accepted));
+      return;
+    }
+    const shape = ROUTES[path];
+    if (shape === undefined) {
+      record(404);
+      json(res, 404, {
+        errors: [{ code: 'NOT_FOUND', message: `No route ${req.method} ${path}` }],
+      });
+      return;
+    }
+    if (req.method !== 'POST') {
+      record(405);
+      json(
+        res,
+        405,
+        { errors: [{ code: 'METHOD_NOT_ALLOWED', message: 'Use POST' }] },
+        { allow: 'POST' },
+      );
+      return;
+    }
+    const auth = req.headers.authorization;
+    if (auth === undefined || auth === '') {
+      record(401);
+      json(res, 401, undefined);
+      return;
+    }
+    if (auth !== expected) {
+      record(403);
+      json(res, 403, undefined);
+      return;
+    }
+    seedingRequests++;
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    let settled = false;
+    const finish = (): void => {
+      if (!settled) {
+        settled = true;
+        inFlight--;
+      }
+    };
+    res.on('close', finish);
+    // The fault is chosen by the request's own number, whenever it is answered.
+    const n = seedingRequests;
+    const respond = (): void => {
+      if (res.destroyed) return;
+      const fault = faultFor(n, faults);
+      if (fault.kind === 'drop') {
+        record('dropped');
+        req.socket.destroy();
+        return;
+      }
+      if (fault.kind === 'status') {
+        record(fault.status);
+        json(res, fault.status, undefined, fault.headers);
+        return;
+      }
+      const result = checkBody(body, shape, options.definitions);
+      if (!result.ok) {
+        record(400);
+        json(res, 400, { errors: result.errors });
+        return;
+      }
+      accepted.push({ path, body, users: result.users });
+      record(202);
+      json(res, 202, undefined);
+    };
+    const afterDelay = (): void => {
+      if (faults.releaseWhenInFlight === undefined) {
+        respond();
+        return;
+      }
+      held.push(respond);
+      if (inFlight >= faults.releaseWhenInFlight) held.splice(0).forEach((f) => f());
+    };
+    if (faults.delayMs !== undefined && faults.delayMs > 0) {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        afterDelay();
+      }, faults.delayMs);
+      timers.add(t);
+    } else afterDelay();
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= maxBody) chunks.push(c);
+    });
+    req.on('error', () => undefined);
+    req.on('end', () => {
+      if (size > maxBody) {
+        json(res, 413, {
+          errors: [{ code: 'PAYLOAD_TOO_LARGE', message: 'Request body too large' }],
+        });
+        return;
+      }
+      handle(req, res, Buffer.concat(chunks).toString('utf8'));
+    });
+  });
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  server.on('clientError', (_e, socket) => socket.destroy());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    accepted,
+    received,
+    stats: () => ({ inFlight, maxInFlight, seedingRequests }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const t of timers) clearTimeout(t);
+        timers.clear();
+        held.length = 0;
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      }),
+  };
+}
