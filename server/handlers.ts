@@ -19,8 +19,8 @@ import type { SeedModel } from '../core/document';
 import { codeActions, FIX_ALL_KIND } from '../core/features/codeActions';
 import { complete } from '../core/features/completion';
 import { hover } from '../core/features/hover';
+import { format } from '../core/features/format';
 import { documentSymbols } from '../core/features/symbols';
-import { formatDocument, formatRange } from './formatting';
 import type { ModelCache } from './models';
 import type { Logger } from './runSafe';
 import { runSafe } from './runSafe';
@@ -37,7 +37,6 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
   },
   documentSymbolProvider: { label: 'caseed' },
   documentFormattingProvider: true,
-  documentRangeFormattingProvider: true,
 };
 
 export interface FeatureDeps {
@@ -125,20 +124,13 @@ export function registerFeatures(deps: FeatureDeps): void {
   connection.onDocumentFormatting((params, token) =>
     runSafe<TextEdit[]>(logger, `formatting ${params.textDocument.uri}`, [], token, async () => {
       const model = await modelFor(params.textDocument.uri, 'formatting');
-      return model === undefined ? [] : formatDocument(model, params.options);
+      return model === undefined
+        ? []
+        : format(model, {
+            tabSize: params.options.tabSize,
+            insertSpaces: params.options.insertSpaces,
+            insertFinalNewline: params.options.insertFinalNewline,
+          });
     }),
-  );
-
-  connection.onDocumentRangeFormatting((params, token) =>
-    runSafe<TextEdit[]>(
-      logger,
-      `range formatting ${params.textDocument.uri}`,
-      [],
-      token,
-      async () => {
-        const model = await modelFor(params.textDocument.uri, 'formatting');
-        return model === undefined ? [] : formatRange(model, params.range, params.options);
-      },
-    ),
   );
 }
