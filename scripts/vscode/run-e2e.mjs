@@ -1,0 +1,140 @@
+// The integration suites inside a real VS Code extension host, offline: installs code-server and
+// Chromium when missing (install-tools.mjs), builds the extension and the suites, starts
+// code-server on a free loopback port with fresh user data, opens the workbench in headless
+// Chromium with the development `payload` (extensionDevelopmentPath + extensionTestsPath), waits for
+// the results file the suites' `run()` writes, prints them, and stops everything it started.
+// Exit 0 = all passed; 1 = a test failed; 2 = could not run (one line says why). Never hangs.
+//   node scripts/vscode/run-e2e.mjs [--grep <pattern>] [--timeout <seconds>] [--keep]
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  installSignalHandlers,
+  launchChromium,
+  remoteUri,
+  sleep,
+  startCodeServer,
+  stopAll,
+  tempDir,
+  workbenchUrl,
+} from './code-server.mjs';
+import { ensureTools } from './install-tools.mjs';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+}
+
+const timeoutS = Number(option('--timeout', '420'));
+const grep = option('--grep', '');
+const keep = process.argv.includes('--keep');
+const quiet = process.argv.includes('--quiet');
+
+function say(line) {
+  if (!quiet) process.stderr.write(`e2e: ${line}\n`);
+}
+
+function build() {
+  for (const script of ['scripts/build.mjs', 'scripts/vscode/build-tests.mjs']) {
+    const r = spawnSync(process.execPath, [script], {
+      cwd: repo,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    if (r.status !== 0) throw new Error(`${script} failed: ${(r.stderr || r.stdout || '').trim()}`);
+  }
+}
+
+/** The temp workspace: a copy of examples/ (suites copy further files themselves). */
+function makeWorkspace(root) {
+  const ws = join(root, 'workspace');
+  mkdirSync(ws, { recursive: true });
+  if (existsSync(join(repo, 'examples')))
+    cpSync(join(repo, 'examples'), join(ws, 'examples'), { recursive: true });
+  return ws;
+}
+
+function printResults(results) {
+  for (const t of results.tests) {
+    const mark = t.state === 'passed' ? '✔' : t.state === 'failed' ? '✖' : '-';
+    const ms = t.durationMs !== undefined ? ` (${t.durationMs} ms)` : '';
+    console.log(`  ${mark} ${t.title}${ms}`);
+  }
+  for (const t of results.tests.filter((x) => x.state === 'failed')) {
+    console.log(`\n✖ ${t.title}\n${(t.error ?? '').split('\n').slice(0, 12).join('\n')}`);
+  }
+  if (results.error) console.log(`\nthe suites did not load: ${results.error}`);
+}
+
+async function main() {
+  const started = Date.now();
+  let failed = true;
+  const root = tempDir('caseed-e2e-', () => keep || failed);
+  ensureTools();
+  build();
+  const workspace = makeWorkspace(root);
+  const resultsFile = join(root, 'results.json');
+  const extensionsDir = join(root, 'extensions');
+  mkdirSync(extensionsDir, { recursive: true });
+  const server = await startCodeServer({
+    root,
+    folder: workspace,
+    extensionsDir,
+    env: {
+      CASEED_E2E_RESULTS: resultsFile,
+      CASEED_E2E_GREP: grep,
+      CASEED_E2E_USER_DATA: join(root, 'user-data'),
+    },
+  });
+  say(`code-server on ${server.url} (${Math.round((Date.now() - started) / 1000)} s)`);
+  const { page } = await launchChromium();
+  const consoleLines = [];
+  page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+  const payload = [
+    ['extensionDevelopmentPath', remoteUri(server.port, repo)],
+    ['extensionTestsPath', remoteUri(server.port, join(repo, 'dist/test/integration/index.js'))],
+  ];
+  await page.goto(workbenchUrl(server.url, workspace, payload), { timeout: 60_000 });
+  const deadline = Date.now() + timeoutS * 1000;
+  while (!existsSync(resultsFile)) {
+    if (Date.now() > deadline) {
+      const tail = consoleLines
+        .filter((l) => /error/i.test(l))
+        .slice(-8)
+        .join('\n');
+      throw new Error(
+        `no results within ${timeoutS} s (code-server log: ${server.logFile})${tail ? `\nbrowser errors:\n${tail}` : ''}`,
+      );
+    }
+    await sleep(250);
+  }
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  printResults(results);
+  const secs = Math.round((Date.now() - started) / 1000);
+  console.log(
+    `\ne2e: ${results.passed} passed, ${results.failed} failed, ${results.pending} pending in ${secs} s`,
+  );
+  failed = results.failed > 0 || results.passed === 0;
+  if (failed) {
+    say(`kept ${root} (code-server log: ${server.logFile})`);
+    return 1;
+  }
+  return 0;
+}
+
+installSignalHandlers();
+let code = 2;
+try {
+  code = await main();
+} catch (err) {
+  console.error(
+    `e2e: could not run the integration suites: ${err instanceof Error ? err.message : String(err)}`,
+  );
+  code = 2;
+} finally {
+  await stopAll();
+}
+process.exit(code);

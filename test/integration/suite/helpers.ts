@@ -1,0 +1,110 @@
+/**
+ * Shared helpers for the suites that run inside the extension host: polling with a deadline (never a
+ * fixed sleep), the temp workspace the runner opened, fresh copies of fixture files, diagnostics.
+ */
+import * as assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'caseed.caseed';
+
+/** Poll `probe` until it returns something other than undefined/false, or fail after `timeoutMs`. */
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined && value !== false) return value;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) {
+      const why = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${why}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The folder the runner opened (a temp copy, never the repository). */
+export function workspaceDir(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the runner must open a workspace folder');
+  return folder.uri.fsPath;
+}
+
+/** The repository root (the extension under development). */
+export function repoRoot(): string {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed in this host`);
+  return ext.extensionPath;
+}
+
+/** A fresh copy of a repository file (e.g. `examples/broken.caseed.json`) in its own temp subfolder. */
+export function copyOf(repoRelative: string): vscode.Uri {
+  const src = join(repoRoot(), repoRelative);
+  assert.ok(existsSync(src), `missing fixture ${repoRelative}`);
+  const dir = mkdtempSync(join(workspaceDir(), 'case-'));
+  const dest = join(dir, basename(src));
+  copyFileSync(src, dest);
+  return vscode.Uri.file(dest);
+}
+
+/** A new seed file with the given text in the temp workspace. */
+export function newSeedFile(name: string, text: string): vscode.Uri {
+  const dir = mkdtempSync(join(workspaceDir(), 'case-'));
+  const dest = join(dir, name);
+  writeFileSync(dest, text);
+  return vscode.Uri.file(dest);
+}
+
+export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+export function codeOf(d: vscode.Diagnostic): string {
+  const c = d.code;
+  if (c === undefined) return '';
+  if (typeof c === 'object') return String(c.value);
+  return String(c);
+}
+
+/** Wait until the diagnostics of `uri` satisfy `ok`, and return them. */
+export function diagnosticsWhen(
+  uri: vscode.Uri,
+  what: string,
+  ok: (ds: readonly vscode.Diagnostic[]) => boolean,
+  timeoutMs?: number,
+): Promise<readonly vscode.Diagnostic[]> {
+  return waitFor(
+    what,
+    () => {
+      const ds = vscode.languages.getDiagnostics(uri);
+      return ok(ds) ? ds : undefined;
+    },
+    timeoutMs,
+  );
+}
+
+/** The caseed diagnostics only (the built-in JSON schema validation may add its own). */
+export function ours(ds: readonly vscode.Diagnostic[]): vscode.Diagnostic[] {
+  return ds.filter((d) => d.source === 'caseed');
+}
+
+/** The offset-free position of the first occurrence of `needle` (+ `delta` characters). */
+export function positionOf(doc: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
+  const at = doc.getText().indexOf(needle);
+  assert.ok(at >= 0, `${JSON.stringify(needle)} not found in ${doc.uri.fsPath}`);
+  return doc.positionAt(at + delta);
+}
+
+export async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
