@@ -4,9 +4,9 @@
 // Chromium with the development `payload` (extensionDevelopmentPath + extensionTestsPath), waits for
 // the results file the suites' `run()` writes, prints them, and stops everything it started.
 // Exit 0 = all passed; 1 = a test failed; 2 = could not run (one line says why). Never hangs.
-//   node scripts/vscode/run-e2e.mjs [--grep <pattern>] [--timeout <seconds>] [--keep]
+//   node scripts/vscode/run-e2e.mjs [--grep <pattern>] [--timeout <seconds>] [--keep] [--json <file>]
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -32,6 +32,7 @@ const timeoutS = Number(option('--timeout', '420'));
 const grep = option('--grep', '');
 const keep = process.argv.includes('--keep');
 const quiet = process.argv.includes('--quiet');
+const jsonOut = option('--json', '');
 
 function say(line) {
   if (!quiet) process.stderr.write(`e2e: ${line}\n`);
@@ -75,6 +76,7 @@ async function main() {
   const root = tempDir('caseed-e2e-', () => keep || failed);
   ensureTools();
   build();
+  say(`tools ready, extension and suites built (${Math.round((Date.now() - started) / 1000)} s)`);
   const workspace = makeWorkspace(root);
   const resultsFile = join(root, 'results.json');
   const extensionsDir = join(root, 'extensions');
@@ -97,7 +99,11 @@ async function main() {
     ['extensionDevelopmentPath', remoteUri(server.port, repo)],
     ['extensionTestsPath', remoteUri(server.port, join(repo, 'dist/test/integration/index.js'))],
   ];
-  await page.goto(workbenchUrl(server.url, workspace, payload), { timeout: 60_000 });
+  await page.goto(workbenchUrl(server.url, workspace, payload), {
+    timeout: 60_000,
+    waitUntil: 'domcontentloaded',
+  });
+  say(`workbench loaded (${Math.round((Date.now() - started) / 1000)} s)`);
   const deadline = Date.now() + timeoutS * 1000;
   while (!existsSync(resultsFile)) {
     if (Date.now() > deadline) {
@@ -112,6 +118,7 @@ async function main() {
     await sleep(250);
   }
   const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
   printResults(results);
   const secs = Math.round((Date.now() - started) / 1000);
   console.log(

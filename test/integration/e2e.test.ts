@@ -1,0 +1,63 @@
+/**
+ * The integration layer of `npm test`: runs the mocha suites inside a real VS Code extension host
+ * (code-server, offline; scripts/vscode/run-e2e.mjs) and reports each of them here as a subtest, so
+ * the closing line of scripts/test.mjs counts them. Installs code-server and Chromium on first use.
+ */
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+interface Results {
+  passed: number;
+  failed: number;
+  tests: { title: string; state: string; error?: string }[];
+}
+
+/** Run a node script to its end, killing it if it outlives `timeoutMs`. */
+export function runScript(
+  args: string[],
+  timeoutMs: number,
+): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (b: Buffer) => (output += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (output += b.toString()));
+    const timer = setTimeout(() => {
+      output += `\n(killed after ${timeoutMs / 1000} s)`;
+      child.kill('SIGTERM');
+    }, timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+test('the extension inside a real VS Code extension host (code-server)', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'caseed-e2e-json-'));
+  try {
+    const json = join(dir, 'results.json');
+    const { code, output } = await runScript(
+      ['scripts/vscode/run-e2e.mjs', '--quiet', '--json', json, '--timeout', '420'],
+      540_000,
+    );
+    if (!existsSync(json)) {
+      const reason = output.trim().split('\n').slice(-3).join('\n');
+      assert.fail(`the integration suites did not run (exit ${code}): ${reason}`);
+    }
+    const results = JSON.parse(readFileSync(json, 'utf8')) as Results;
+    for (const r of results.tests) {
+      await t.test(r.title, { skip: r.state === 'pending' }, () => {
+        if (r.state === 'failed') assert.fail(r.error ?? 'failed');
+      });
+    }
+    assert.ok(results.passed > 0, 'no integration test ran');
+    assert.equal(code, 0, `run-e2e exited ${code}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
