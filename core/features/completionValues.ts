@@ -3,6 +3,8 @@
  */
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { CompletionItemKind } from 'vscode-languageserver-types';
+import type { JsonNode } from '../ast';
+import { getString, getValue } from '../ast';
 import { CALCULATION_TYPES, ENVIRONMENTS } from '../facts';
 import type { ElementContext, ValueContext } from './cursorContext';
 import type { Site } from './completionSite';
@@ -50,6 +52,44 @@ function calculationTypeItems(site: Site): CompletionItem[] {
   );
 }
 
+const MAX_NAMES = 100;
+
+/** Attribute names used elsewhere in the file (for consistent names across the users of a file). */
+function attributeNameItems(
+  site: Site,
+  ctx: ValueContext,
+  location: 'seed-entry' | 'user-attribute',
+): CompletionItem[] {
+  const root = site.model.root;
+  const group = location === 'seed-entry' ? 'calculated_attributes' : 'user_attributes';
+  const users = root?.type === 'array' ? root.items : root !== undefined ? [root] : [];
+  const entriesOf = (user: JsonNode): JsonNode[] => {
+    const list = getValue(getValue(user, group), 'workspace');
+    return list?.type === 'array' ? list.items : [];
+  };
+  // Names this user already has would be duplicates: leave them out.
+  const current = root?.type === 'array' ? root.items[Number(ctx.path[0])] : root;
+  const taken = new Set(
+    (current === undefined ? [] : entriesOf(current))
+      .filter((e) => getValue(e, 'attribute_name') !== ctx.node)
+      .map((e) => getString(e, 'attribute_name')),
+  );
+  const names = new Map<string, string | undefined>();
+  for (const user of users) {
+    for (const entry of entriesOf(user)) {
+      const node = getValue(entry, 'attribute_name');
+      if (node?.type !== 'string' || node.value === '' || taken.has(node.value)) continue;
+      if (!names.has(node.value)) names.set(node.value, getString(entry, 'calculation_type'));
+    }
+    if (names.size >= MAX_NAMES) break;
+  }
+  return [...names].map(([name, type]) =>
+    stringItem(site, name, {
+      detail: type === undefined ? 'used in this file' : `${type} · used in this file`,
+    }),
+  );
+}
+
 export function valueItems(site: Site, ctx: ValueContext): CompletionItem[] {
   const location = locate(site.model.root, ctx.path);
   if (!isObjectLocation(location)) return [];
@@ -68,6 +108,11 @@ export function valueItems(site: Site, ctx: ValueContext): CompletionItem[] {
     );
   } else if (location === 'seed-entry' && name === 'calculation_type') {
     items.push(...calculationTypeItems(site));
+  } else if (
+    name === 'attribute_name' &&
+    (location === 'seed-entry' || location === 'user-attribute')
+  ) {
+    items.push(...attributeNameItems(site, ctx, location));
   } else if (location === 'seed-entry' && name === 'cutoff_date') {
     items.push(
       stringItem(site, site.today, {

@@ -183,6 +183,18 @@ describe('completion: values', () => {
     assert.match(today.label, /^\d{4}-\d{2}-\d{2}$/);
   });
 
+  test('attribute_name offers names used by other users, not ones this user has', () => {
+    const doc =
+      '[{"calculated_attributes": {"workspace": [{"attribute_name": "LTV", "calculation_type": "sum"},' +
+      ' {"attribute_name": "X"}]}},' +
+      ' {"calculated_attributes": {"workspace": [{"attribute_name": "X"}, {"attribute_name": "|"}]}}]';
+    const got = items(doc);
+    assert.deepEqual(
+      got.map((i) => [i.label, i.detail]),
+      [['LTV', 'sum · used in this file']],
+    );
+  });
+
   test('an object-valued property offers its skeleton', () => {
     const text = accept('{"calculated_attributes": |}', '{ "workspace": [ ] }');
     assert.deepEqual(syntaxErrors(text), []);
