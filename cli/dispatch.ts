@@ -7,7 +7,9 @@ import { version } from '../package.json';
 import { CliError, EXIT } from './exitCodes';
 import type { Io } from './io';
 import { processIo } from './io';
+import { runEmulator } from './emulator';
 import { runLsp } from './lsp';
+import { runSend } from './send';
 import { MAIN_USAGE } from './usage';
 import { runValidate } from './validate';
 
@@ -21,7 +23,8 @@ type Command = (
 const COMMANDS: Record<string, Command> = {
   validate: runValidate,
   lsp: runLsp,
-  // ── Sending (issue 3): `send` (cli/send.ts) and `emulator` (cli/emulator.ts) are added here. ──
+  send: (argv, io, version) => runSend(argv, io, version),
+  emulator: runEmulator,
 };
 
 function describe(err: unknown): string {

@@ -8,7 +8,8 @@ export const EXIT = {
   PROBLEMS: 1,
   /** Bad usage (unknown command or option, missing argument) or input that cannot be read. */
   USAGE: 2,
-  // 3 is reserved for `caseed send`: gave up after retries or a network failure.
+  /** `caseed send`: gave up after retries, a network failure, or cancelled. */
+  SEND_FAILED: 3,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -5,16 +5,21 @@ export const MAIN_USAGE = `caseed: check mParticle Calculated Attributes Seeding
 Usage:
   caseed validate [--format text|json|sarif] <files|dirs|globs>...
   caseed lsp --stdio
+  caseed send <file> [--pod us1|us2|eu1|au1] [--base-url URL] [--dry-run] [--yes] ...
+  caseed emulator [--port N] [--definitions FILE] [fault options]
   caseed --help | --version
 
 Commands:
   validate   Check seed files; exit 0 when no file has an error, 1 when one does.
   lsp        Serve the caseed language server over stdio (Neovim, Helix, Emacs, …).
+  send       Validate, split and send a seed file (credentials from MPARTICLE_API_KEY/SECRET).
+  emulator   Run a local emulator of the seeding API on 127.0.0.1 (for tests and demos).
 
 Exit codes:
   0  no errors (warnings alone do not fail)
   1  at least one file has an error
   2  bad usage, or a file that cannot be read or is not UTF-8 text
+  3  send: gave up after retries, network failure, or cancelled (1 also means the API rejected a request)
 
 Run \`caseed <command> --help\` for a command's options.
 `;

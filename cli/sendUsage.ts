@@ -1,0 +1,47 @@
+/** Help texts of `caseed send` and `caseed emulator`. */
+
+export const SEND_USAGE = `Usage: caseed send <file> [options]
+
+Validates a seed file, splits a bulk file into requests, and sends it to the Calculated Attributes
+Seeding API with retries (429, 503, 5xx, dropped connections; Retry-After honoured). Credentials
+come from the environment: MPARTICLE_API_KEY and MPARTICLE_API_SECRET. The secret and the
+Authorization header are never printed.
+
+Options:
+  --pod us1|us2|eu1|au1  data center (default: suggested by the key's prefix, else us1)
+  --base-url URL         a custom base URL (https, or http only for loopback such as the emulator)
+  --dry-run              validate, split and print the plan; send nothing (no credentials needed)
+  -y, --yes              send production records without asking (required without a terminal)
+  --max-users N          at most N users per request (default 100)
+  --max-bytes N          at most N bytes per request (default 262144)
+  --concurrency N        requests in flight at once (default 4)
+  --max-attempts N       attempts per request, the first included (default 6)
+  --deadline S           give up after S seconds in all (default 600)
+  --verbose              log every request and retry to stderr (redacted)
+  -h, --help             show this help
+
+Exit codes: 0 all accepted, 1 rejected by validation or the API (4xx), 2 bad usage,
+3 gave up after retries, network failure or cancelled.
+`;
+
+export const EMULATOR_USAGE = `Usage: caseed emulator [--port N] [--definitions FILE] [fault options]
+
+Runs a local emulator of the Calculated Attributes Seeding API on http://127.0.0.1:PORT.
+It checks Basic auth against MPARTICLE_API_KEY / MPARTICLE_API_SECRET (401 without a header, 403
+wrong), answers 400 with the documented error body for malformed JSON, missing fields, non-numeric
+seeds and — with --definitions — unknown attributes, 202 otherwise (all-or-nothing per request).
+GET /emulator/seeds lists what it accepted. Stop it with Ctrl+C.
+
+Options:
+  --port N                   port on 127.0.0.1 (default 8787; 0 = any free port)
+  --definitions FILE         JSON array of {"name", "calculation_type"}: the workspace's attributes
+Fault injection:
+  --fail-first N             answer the first N seeding requests with --fail-status
+  --fail-status S            status for --fail-first (default 429)
+  --retry-after S            Retry-After seconds on injected 429/503
+  --rate-limit-exceeded X    X-mp-rate-limit-exceeded on injected 429 (e.g. acceleration)
+  --status-503-every N       answer every Nth seeding request 503
+  --delay-ms N               delay every answer by N ms
+  --drop-every N             drop the connection of every Nth seeding request
+  -h, --help                 show this help
+`;
