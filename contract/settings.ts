@@ -71,16 +71,16 @@ export interface CaseedSettings {
 
 /** The raw value at a dotted key of a nested settings object (as `workspace/configuration` returns it). */
 function rawAt(raw: unknown, key: string): unknown {
+  if (raw === null || typeof raw !== 'object') return undefined;
   let node: unknown = raw;
   for (const part of key.split('.')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[part];
+    node =
+      node !== null && typeof node === 'object'
+        ? (node as Record<string, unknown>)[part]
+        : undefined;
   }
-  if (node === undefined && raw !== null && typeof raw === 'object') {
-    // Flat form too (`{"validate.enable": false}`), as some LSP clients send it.
-    return (raw as Record<string, unknown>)[key];
-  }
-  return node;
+  // Flat form too (`{"validate.enable": false}`), as some LSP clients send it.
+  return node !== undefined ? node : (raw as Record<string, unknown>)[key];
 }
 
 /** The value of one setting from raw input; anything of the wrong type or out of range falls back. */
