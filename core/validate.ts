@@ -1,10 +1,14 @@
 /**
- * The core's one entry point for diagnostics: parse once, then run every rule.
- * (Skeleton: syntax only. The rules live in core/rules/, one file per concern.)
+ * The core's one entry point for diagnostics: parse once, then run every rule on each user.
+ * For a bulk array each user is checked as soon as the parser has it (`onRootItem`) and, with
+ * `keepTree: false`, dropped right away: a 200 MB file validates without holding its tree. The
+ * rules live in core/rules/, one file per concern.
  */
 import type { JsonNode } from './ast';
 import type { SeedDiagnostic } from './diagnostics';
 import { parse } from './parser';
+import { createContext, reportNode, typeName } from './rules/context';
+import { checkUser } from './rules/user';
 
 export interface ValidateOptions {
   /** Today's date as yyyy-MM-dd (for the future-cutoff rule); defaults to the system clock. */
@@ -23,7 +27,48 @@ export interface ValidationResult {
   userCount: number;
 }
 
-export function validate(text: string, _options: ValidateOptions = {}): ValidationResult {
-  const { root, diagnostics, rootItemCount } = parse(text);
-  return { root, diagnostics, userCount: root?.type === 'array' ? rootItemCount : root ? 1 : 0 };
+/** Today's local date as yyyy-MM-dd. */
+export function localToday(now: Date = new Date()): string {
+  const m = now.getMonth() + 1;
+  const d = now.getDate();
+  return `${now.getFullYear()}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+export function validate(text: string, options: ValidateOptions = {}): ValidationResult {
+  const keep = options.keepTree !== false;
+  const ctx = createContext(text, options.today ?? localToday(), false);
+  const { root, diagnostics, rootItemCount } = parse(text, {
+    onRootItem: (item, index) => {
+      ctx.bulk = true;
+      checkUser(ctx, item, index);
+      return keep;
+    },
+  });
+  if (root !== undefined) {
+    if (root.type === 'array') {
+      if (rootItemCount === 0)
+        reportNode(
+          ctx,
+          'empty-bulk',
+          'This bulk array has no users, so a request would send nothing: add user objects.',
+          root,
+        );
+    } else if (root.type === 'object') {
+      checkUser(ctx, root, 0);
+    } else {
+      reportNode(
+        ctx,
+        'invalid-root',
+        `A seed file holds one user object, or an array of user objects for a bulk request; this is ${typeName(root)}.`,
+        root,
+      );
+    }
+  }
+  const all = ctx.out.length === 0 ? diagnostics : diagnostics.concat(ctx.out);
+  if (ctx.out.length > 0) all.sort((a, b) => a.offset - b.offset);
+  return {
+    root,
+    diagnostics: all,
+    userCount: root?.type === 'array' ? rootItemCount : root ? 1 : 0,
+  };
 }

@@ -1,0 +1,48 @@
+/**
+ * The same calculated attribute seeded with another calculation type or cutoff date elsewhere in
+ * the file: changing either on the platform deletes seeds already sent, so one of them is wrong.
+ * State is one small map (attribute name → first sighting), so bulk users can be dropped.
+ */
+import type { ObjectNode } from '../ast';
+import { getProperty } from '../ast';
+import type { RuleContext } from './context';
+import { reportNode, userName } from './context';
+
+export function checkAcrossUsers(
+  ctx: RuleContext,
+  entry: ObjectNode,
+  type: string | undefined,
+  cutoff: string | undefined,
+): void {
+  const nameNode = getProperty(entry, 'attribute_name')?.value;
+  if (nameNode === undefined || nameNode.type !== 'string') return;
+  const name = nameNode.value;
+  const first = ctx.attributes.get(name);
+  if (first === undefined) {
+    ctx.attributes.set(name, { type, cutoff, user: ctx.userIndex });
+    return;
+  }
+  if (first.user === ctx.userIndex) return; // duplicate-attribute reports a repeat in one user
+  const where = userName(ctx, first.user);
+  if (type !== undefined && first.type !== undefined && type !== first.type) {
+    const node = getProperty(entry, 'calculation_type')?.value ?? nameNode;
+    reportNode(
+      ctx,
+      'conflicting-attribute',
+      `"${name}" is seeded as "${first.type}" in ${where} but as "${type}" here: an attribute has one calculation type, and changing it deletes seeds already sent. Make them agree.`,
+      node,
+    );
+  }
+  if (cutoff !== undefined && first.cutoff !== undefined && cutoff !== first.cutoff) {
+    const node =
+      getProperty(entry, 'cutoff_date')?.value ??
+      getProperty(entry, 'cuttoff_date')?.value ??
+      nameNode;
+    reportNode(
+      ctx,
+      'conflicting-attribute',
+      `"${name}" has cutoff date ${first.cutoff} in ${where} but ${cutoff} here: an attribute has one cutoff date, and changing it deletes seeds already sent. Make them agree.`,
+      node,
+    );
+  }
+}
