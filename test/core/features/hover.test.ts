@@ -61,6 +61,17 @@ describe('hover: property keys', () => {
     );
   });
 
+  test('average key_value_pairs: sum and count are documented', () => {
+    const doc = (k: string): string =>
+      entryDoc(`{"calculation_type": "average", "seed": {"key_value_pairs": {${k}: 1}}}`);
+    assert.match(hoverText(doc('"s|um"')) ?? '', /^\*\*sum\*\* · number · required/);
+    assert.match(hoverText(doc('"cou|nt"')) ?? '', /positive integer/);
+    const mostFrequent = entryDoc(
+      '{"calculation_type": "most_frequent", "seed": {"key_value_pairs": {"ste|ak": 2}}}',
+    );
+    assert.match(hoverText(mostFrequent) ?? '', /how many times/);
+  });
+
   test('identity keys say user or device', () => {
     for (const t of IDENTITY_TYPES) {
       const text = hoverText(`{"identities": {"${t.name.slice(0, 2)}|${t.name.slice(2)}": "x"}}`);
