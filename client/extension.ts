@@ -5,6 +5,7 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { Ctx } from './context';
+import { sendServicesOf } from './sendServices';
 
 let ctx: Ctx | undefined;
 
@@ -12,6 +13,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
   const c = new Ctx(extension);
   ctx = c;
   extension.subscriptions.push(c, ...registerCommands(c));
+  sendServicesOf(c); // status bar item, Send CodeLens, API diagnostics
   try {
     await c.start();
   } catch {

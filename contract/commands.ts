@@ -5,6 +5,10 @@
 export const COMMAND_IDS = {
   restartServer: 'caseed.restartServer',
   showOutput: 'caseed.showOutput',
+  sendSeedFile: 'caseed.sendSeedFile',
+  setCredentials: 'caseed.setCredentials',
+  clearCredentials: 'caseed.clearCredentials',
+  chooseDataCenter: 'caseed.chooseDataCenter',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

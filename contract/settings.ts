@@ -27,7 +27,11 @@ interface EnumSpec {
   default: string;
   values: readonly string[];
 }
-export type SettingSpec = BooleanSpec | NumberSpec | EnumSpec;
+interface StringSpec {
+  type: 'string';
+  default: string;
+}
+export type SettingSpec = BooleanSpec | NumberSpec | EnumSpec | StringSpec;
 
 /** Every setting, keyed by its name under `caseed.` */
 export const SETTINGS = {
@@ -48,6 +52,21 @@ export const SETTINGS = {
   },
   'features.maxFileSizeMB': { type: 'number', default: 10, minimum: 0.1, maximum: 1024 },
   'trace.server': { type: 'enum', default: 'off', values: ['off', 'messages', 'verbose'] },
+  'send.dataCenter': {
+    type: 'enum',
+    default: 'us1',
+    values: ['us1', 'us2', 'eu1', 'au1', 'custom'],
+  },
+  'send.baseUrl': { type: 'string', default: '' },
+  'send.maxUsers': { type: 'number', default: 100, minimum: 1, maximum: 100000, integer: true },
+  'send.maxBytes': {
+    type: 'number',
+    default: 262144,
+    minimum: 1024,
+    maximum: 16777216,
+    integer: true,
+  },
+  'send.concurrency': { type: 'number', default: 4, minimum: 1, maximum: 16, integer: true },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -67,6 +86,19 @@ export interface CaseedSettings {
     maxFileSizeMB: number;
   };
   trace: { server: TraceLevel };
+  /** Sending (the API key and secret are never settings: they live in SecretStorage). */
+  send: {
+    /** A pod id, or `custom` to use `baseUrl`. */
+    dataCenter: 'us1' | 'us2' | 'eu1' | 'au1' | 'custom';
+    /** The custom base URL (https, or http on loopback only). */
+    baseUrl: string;
+    /** At most this many users per bulk request. */
+    maxUsers: number;
+    /** At most this many bytes per request. */
+    maxBytes: number;
+    /** Requests in flight at once. */
+    concurrency: number;
+  };
 }
 
 /** The raw value at a dotted key of a nested settings object (as `workspace/configuration` returns it). */
@@ -100,6 +132,8 @@ export function settingValue<K extends SettingKey>(
       const n = Math.min(spec.maximum, Math.max(spec.minimum, value));
       return (spec.integer === true ? Math.round(n) : n) as (typeof SETTINGS)[K]['default'];
     }
+    case 'string':
+      return (typeof value === 'string' ? value : spec.default) as (typeof SETTINGS)[K]['default'];
     case 'enum':
       return (
         typeof value === 'string' && spec.values.includes(value) ? value : spec.default
@@ -117,6 +151,13 @@ export function settingsFrom(raw: unknown): CaseedSettings {
     },
     features: { maxFileSizeMB: settingValue(raw, 'features.maxFileSizeMB') },
     trace: { server: settingValue(raw, 'trace.server') as TraceLevel },
+    send: {
+      dataCenter: settingValue(raw, 'send.dataCenter') as CaseedSettings['send']['dataCenter'],
+      baseUrl: settingValue(raw, 'send.baseUrl'),
+      maxUsers: settingValue(raw, 'send.maxUsers'),
+      maxBytes: settingValue(raw, 'send.maxBytes'),
+      concurrency: settingValue(raw, 'send.concurrency'),
+    },
   };
 }
 

@@ -9,7 +9,11 @@
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../../contract/commands';
 import type { Ctx } from '../context';
+import { chooseDataCenter } from './chooseDataCenter';
+import { credentialsClear } from './credentialsClear';
+import { credentialsSet } from './credentialsSet';
 import { restartServer } from './restartServer';
+import { sendSeedFile } from './sendSeedFile';
 import { showOutput } from './showOutput';
 
 export type CommandFactory = (ctx: Ctx) => (...args: unknown[]) => unknown;
@@ -22,6 +26,10 @@ export interface CommandRow {
 export const COMMANDS: readonly CommandRow[] = [
   { id: COMMAND_IDS.restartServer, factory: restartServer },
   { id: COMMAND_IDS.showOutput, factory: showOutput },
+  { id: COMMAND_IDS.sendSeedFile, factory: sendSeedFile },
+  { id: COMMAND_IDS.setCredentials, factory: credentialsSet },
+  { id: COMMAND_IDS.clearCredentials, factory: credentialsClear },
+  { id: COMMAND_IDS.chooseDataCenter, factory: chooseDataCenter },
 ];
 
 export function registerCommands(ctx: Ctx): vscode.Disposable[] {
