@@ -1,0 +1,146 @@
+/**
+ * Diagnostics in the real editor: the examples show exactly what `caseed validate` reports (codes and
+ * ranges), a known-bad file shows the expected codes at the expected places, and an edit made through
+ * a WorkspaceEdit updates them.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import {
+  closeAll,
+  codeOf,
+  copyOf,
+  diagnosticsWhen,
+  open,
+  ours,
+  positionOf,
+  repoRoot,
+} from './helpers';
+
+interface CliDiagnostic {
+  code: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/** What the CLI reports for a file (the same core the server runs). */
+function cliDiagnostics(file: string): CliDiagnostic[] {
+  let out: string;
+  try {
+    out = execFileSync(
+      process.execPath,
+      [join(repoRoot(), 'dist/cli.js'), 'validate', '--format', 'json', file],
+      { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: 30_000 },
+    );
+  } catch (err) {
+    // Exit 1 = the file has errors; the report is still on stdout.
+    out = (err as { stdout?: string }).stdout ?? '';
+  }
+  const report = JSON.parse(out) as { files: { diagnostics: CliDiagnostic[] }[] };
+  return report.files[0]?.diagnostics ?? [];
+}
+
+function key(code: string, r: CliDiagnostic['range']): string {
+  return `${code}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
+
+function keysOf(ds: readonly vscode.Diagnostic[]): string[] {
+  return ours(ds)
+    .map((d) => key(codeOf(d), d.range))
+    .sort();
+}
+
+function examples(): string[] {
+  return readdirSync(join(repoRoot(), 'examples'))
+    .filter((n) => n.endsWith('.caseed.json'))
+    .sort();
+}
+
+suite('diagnostics', () => {
+  teardown(closeAll);
+
+  test('every example shows the same codes and ranges as `caseed validate`', async () => {
+    const names = examples();
+    assert.ok(names.length > 0, 'examples/ has seed files');
+    for (const name of names) {
+      const uri = copyOf(`examples/${name}`);
+      const expected = cliDiagnostics(uri.fsPath)
+        .map((d) => key(d.code, d.range))
+        .sort();
+      await open(uri);
+      const expectedText = expected.join('\n');
+      await diagnosticsWhen(
+        uri,
+        `the diagnostics of ${name}`,
+        (ds) => keysOf(ds).join('\n') === expectedText,
+      ).catch((err: Error) => {
+        assert.deepEqual(
+          keysOf(vscode.languages.getDiagnostics(uri)),
+          expected,
+          `${name}: ${err.message}`,
+        );
+      });
+    }
+  });
+
+  test('examples/broken.caseed.json has errors, each with a code, source and link', async () => {
+    const uri = copyOf('examples/broken.caseed.json');
+    await open(uri);
+    const ds = ours(
+      await diagnosticsWhen(uri, 'errors in broken.caseed.json', (d) => ours(d).length > 0),
+    );
+    assert.ok(ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    for (const d of ds) {
+      assert.ok(codeOf(d) !== '', 'every diagnostic has a code');
+      assert.equal(d.source, 'caseed');
+      const target = typeof d.code === 'object' ? d.code.target : undefined;
+      assert.ok(target instanceof vscode.Uri, `${codeOf(d)} links to its documentation`);
+    }
+  });
+
+  test('a known-bad file: mpid-as-string, unknown-calculation-type and trailing-comma at their places', async () => {
+    const uri = copyOf('test/fixtures/integration/problems.caseed.json');
+    const { document: doc } = await open(uri);
+    const ds = ours(await diagnosticsWhen(uri, 'three problems', (d) => ours(d).length >= 3));
+    const at = (code: string): vscode.Range => {
+      const d = ds.find((x) => codeOf(x) === code);
+      assert.ok(d, `a ${code} diagnostic`);
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+      return d.range;
+    };
+    const mpid = positionOf(doc, '"7346244611012968789"');
+    assert.deepEqual(at('mpid-as-string'), new vscode.Range(mpid, mpid.translate(0, 21)));
+    const summ = positionOf(doc, '"summ"');
+    assert.deepEqual(at('unknown-calculation-type'), new vscode.Range(summ, summ.translate(0, 6)));
+    const comma = positionOf(doc, '100.5 },', 7);
+    assert.deepEqual(at('trailing-comma'), new vscode.Range(comma, comma.translate(0, 1)));
+    const typo = ds.find((x) => codeOf(x) === 'unknown-calculation-type');
+    assert.match(typo?.message ?? '', /did you mean "sum"/);
+  });
+
+  test('diagnostics follow an edit made through a WorkspaceEdit', async () => {
+    const uri = copyOf('test/fixtures/integration/problems.caseed.json');
+    const { document: doc } = await open(uri);
+    await diagnosticsWhen(uri, 'the typo reported', (d) =>
+      ours(d).some((x) => codeOf(x) === 'unknown-calculation-type'),
+    );
+    const edit = new vscode.WorkspaceEdit();
+    const start = positionOf(doc, '"summ"');
+    edit.replace(uri, new vscode.Range(start, start.translate(0, 6)), '"sum"');
+    assert.ok(await vscode.workspace.applyEdit(edit), 'edit applied');
+    const after = await diagnosticsWhen(uri, 'the typo gone, the rest still there', (d) => {
+      const codes = ours(d).map(codeOf);
+      return !codes.includes('unknown-calculation-type') && codes.includes('trailing-comma');
+    });
+    assert.deepEqual(ours(after).map(codeOf).sort(), ['mpid-as-string', 'trailing-comma']);
+    // Breaking it again brings a new problem back.
+    const again = new vscode.WorkspaceEdit();
+    const at = positionOf(doc, '"sum"');
+    again.replace(uri, new vscode.Range(at, at.translate(0, 5)), '"medianx"');
+    assert.ok(await vscode.workspace.applyEdit(again));
+    await diagnosticsWhen(uri, 'the new typo reported', (d) =>
+      ours(d).some((x) => codeOf(x) === 'unknown-calculation-type' && /medianx/.test(x.message)),
+    );
+  });
+});
