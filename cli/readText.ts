@@ -31,7 +31,8 @@ export function readText(path: string, display: string = path): string {
   } catch (err) {
     throw new CliError(`cannot read ${display}: ${reasonOf(err)}`, EXIT.USAGE);
   }
-  if (bytes.includes(0)) {
+  // Like git: a NUL byte near the start means binary (anywhere later the parser reports it).
+  if (bytes.subarray(0, 8000).includes(0)) {
     throw new CliError(
       `cannot read ${display}: not a text file (it contains NUL bytes)`,
       EXIT.USAGE,
