@@ -66,8 +66,29 @@ export async function askForCredentials(ctx: Ctx, reason?: string): Promise<stri
   return target.profile;
 }
 
+/** Credentials passed by a caller (tests, other extensions) instead of typed into input boxes. */
+function givenCredentials(arg: unknown): { apiKey: string; apiSecret: string } | undefined {
+  if (arg === null || typeof arg !== 'object') return undefined;
+  const { apiKey, apiSecret } = arg as { apiKey?: unknown; apiSecret?: unknown };
+  if (typeof apiKey !== 'string' || typeof apiSecret !== 'string') return undefined;
+  if (apiKey.trim() === '' || apiSecret === '') return undefined;
+  return { apiKey: apiKey.trim(), apiSecret };
+}
+
 export function credentialsSet(ctx: Ctx) {
-  return async (): Promise<void> => {
+  return async (arg?: unknown): Promise<void> => {
+    const given = givenCredentials(arg);
+    if (given !== undefined) {
+      // `executeCommand('caseed.setCredentials', {apiKey, apiSecret})`: stored for the current
+      // data center without asking.
+      const services = sendServicesOf(ctx);
+      const target = services.target();
+      if ('error' in target) throw new Error(target.error);
+      await services.credentials.set(target.profile, given);
+      ctx.log(`credentials stored for ${target.label}`);
+      await services.refresh();
+      return;
+    }
     const profile = await askForCredentials(ctx);
     if (profile !== undefined)
       void vscode.window.showInformationMessage(`caseed: credentials saved for ${profile}.`);

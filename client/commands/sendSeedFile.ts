@@ -16,8 +16,23 @@ import type { Ctx } from '../context';
 import { sendServicesOf } from '../sendServices';
 import { askForCredentials } from './credentialsSet';
 
+/**
+ * The argument: a Uri (CodeLens, explorer), or `{ uri, confirmed: true }` from a caller that has
+ * shown its own confirmation (tests); the palette passes nothing (the active editor's file).
+ */
+function uriOf(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  const uri = (arg as { uri?: unknown } | null | undefined)?.uri;
+  return uri instanceof vscode.Uri ? uri : undefined;
+}
+
+function preConfirmed(arg: unknown): boolean {
+  return (arg as { confirmed?: unknown } | null | undefined)?.confirmed === true;
+}
+
 async function documentToSend(arg: unknown): Promise<vscode.TextDocument | undefined> {
-  if (arg instanceof vscode.Uri) return vscode.workspace.openTextDocument(arg);
+  const uri = uriOf(arg);
+  if (uri !== undefined) return vscode.workspace.openTextDocument(uri);
   const doc = vscode.window.activeTextEditor?.document;
   if (
     doc === undefined ||
@@ -106,7 +121,7 @@ export function sendSeedFile(ctx: Ctx) {
       if (credentials === undefined || profile !== target.profile) return;
     }
     const plan = planned.plan;
-    if (!(await confirm(plan, target))) return;
+    if (!preConfirmed(arg) && !(await confirm(plan, target))) return;
     services.apiDiagnostics.delete(doc.uri);
 
     const secrets = secretsOf(credentials.apiKey, credentials.apiSecret);
