@@ -21,13 +21,17 @@ function user(i: number, broken: boolean): string {
   const date = flaw === 2 ? '2019-02-30' : '2019-12-01';
   const calcMin = flaw === 3 ? 'minimum' : 'min';
   const idKey = flaw === 4 ? 'ios_idfa' : 'customer_id';
-  return `  {
-    "environment": "development",
-    "mpid": ${mpidText(i)},
-    "identities": {
+  // Even users are known by mpid, odd ones by identities (identities beside an mpid are ignored).
+  const who =
+    i % 2 === 0
+      ? `"mpid": ${mpidText(i)},`
+      : `"identities": {
       "${idKey}": "cust-${i}",
       "email": "user${i}@example.com"
-    },
+    },`;
+  return `  {
+    "environment": "development",
+    ${who}
     "user_attributes": {
       "workspace": [
         {
