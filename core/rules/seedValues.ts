@@ -94,15 +94,19 @@ function checkAverage(ctx: RuleContext, node: JsonNode): void {
   }
   const sum = getProperty(node, 'sum');
   const count = getProperty(node, 'count');
+  let sumGuessed = false;
+  let countGuessed = false;
   const props = node.properties;
   for (let i = 0; i < props.length; i++) {
     const p = props[i];
     const k = p.key.value;
     if (k === 'sum' || k === 'count') continue;
-    const missing = [sum === undefined ? 'sum' : '', count === undefined ? 'count' : ''].filter(
-      (m) => m !== '',
-    );
+    const missing: string[] = [];
+    if (sum === undefined && !sumGuessed) missing.push('sum');
+    if (count === undefined && !countGuessed) missing.push('count');
     const guess = closest(k, missing);
+    if (guess === 'sum') sumGuessed = true;
+    if (guess === 'count') countGuessed = true;
     const fixes: Fix[] =
       guess !== undefined
         ? [renameKeyFix(p.key, guess, true)]
@@ -115,26 +119,20 @@ function checkAverage(ctx: RuleContext, node: JsonNode): void {
       fixes,
     );
   }
-  if (sum === undefined || count === undefined) {
-    const missing = sum === undefined ? (count === undefined ? 'sum" and "count' : 'sum') : 'count';
-    const edits = [];
-    if (sum === undefined) edits.push(insertPropertyEdit(node, 'sum', '0', ctx.text));
-    if (count === undefined && sum !== undefined)
-      edits.push(insertPropertyEdit(node, 'count', '1', ctx.text));
+  const needSum = sum === undefined && !sumGuessed;
+  const needCount = count === undefined && !countGuessed;
+  if (needSum || needCount) {
+    const missing = needSum ? (needCount ? 'sum" and "count' : 'sum') : 'count';
+    const edit = needSum
+      ? insertPropertyEdit(node, 'sum', needCount ? '0, "count": 1' : '0', ctx.text)
+      : insertPropertyEdit(node, 'count', '1', ctx.text);
     report(
       ctx,
       'invalid-average',
       `An average seed needs "${missing}": "sum" is the total, "count" (a positive integer) how many values it adds up.`,
       node.offset,
       1,
-      sum === undefined && count === undefined
-        ? [
-            {
-              title: 'Add "sum" and "count"',
-              edits: [insertPropertyEdit(node, 'sum', '0, "count": 1', ctx.text)],
-            },
-          ]
-        : [{ title: `Add "${missing}"`, edits }],
+      [{ title: `Add "${missing}"`, edits: [edit] }],
     );
   }
   if (sum?.value !== undefined) numericText(ctx, sum.value, 'average');

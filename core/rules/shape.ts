@@ -201,7 +201,8 @@ function missingProperty(
   const fix: Fix = {
     title: `Add "${name}"`,
     edits: [insertPropertyEdit(obj, name, value, ctx.text)],
-    preferred: name === 'environment',
+    // Only structure or the safe environment is inserted unattended; never guessed data.
+    preferred: name === 'environment' || name === 'workspace',
   };
   reportNode(
     ctx,
