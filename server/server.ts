@@ -5,9 +5,14 @@
  * `caseed lsp --stdio`.
  */
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
-import { TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import {
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerFeatures, FEATURE_CAPABILITIES } from './handlers';
+import { SETTINGS_SECTION } from '../contract/settings';
 import { ModelCache } from './models';
 import type { Logger } from './runSafe';
 import { runSafeVoid } from './runSafe';
@@ -23,9 +28,13 @@ export function startServer(connection: Connection, version = '0.0.0'): void {
   const settings = new SettingsStore(connection, logger);
   const validator = new Validator(connection, documents, models, settings, logger);
 
+  let registerConfigurationChanges = false;
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     settings.init(caps.workspace?.configuration === true, params.initializationOptions);
+    registerConfigurationChanges =
+      caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: {
@@ -39,8 +48,14 @@ export function startServer(connection: Connection, version = '0.0.0'): void {
   });
 
   connection.onInitialized(() => {
-    runSafeVoid(logger, 'initialized', () => {
+    runSafeVoid(logger, 'initialized', async () => {
       logger.info(`${SERVER_NAME} language server ${version} started (node ${process.version})`);
+      if (registerConfigurationChanges) {
+        // Ask to hear about `caseed.*` changes (VS Code sends none otherwise in the pull model).
+        await connection.client.register(DidChangeConfigurationNotification.type, {
+          section: SETTINGS_SECTION,
+        });
+      }
     });
   });
 

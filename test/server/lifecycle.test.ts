@@ -182,6 +182,30 @@ describe('settings', () => {
     }
   });
 
+  it('asks for caseed.* changes and revalidates open files when settings change', async () => {
+    const client = LspClient.start({ configuration: { validate: { enable: true } } });
+    try {
+      await client.initialize({ configuration: {} });
+      await client.initialized();
+      const registration = await client.waitFor('didChangeConfiguration registration', () =>
+        client.registrations.find((r) => r.method === 'workspace/didChangeConfiguration'),
+      );
+      assert.deepEqual(registration.registerOptions, { section: 'caseed' });
+      const uri = 'file:///toggle.caseed.json';
+      await client.open(uri, broken);
+      await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+      client.settings = { validate: { enable: false } };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: null,
+      });
+      await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+      const status = await client.waitForStatus(uri, (s) => s.state === 'disabled');
+      assert.equal(status.version, 1);
+    } finally {
+      await client.kill();
+    }
+  });
+
   it('caps published problems at caseed.validate.maxProblems and counts the rest', async () => {
     const client = LspClient.start({ configuration: { validate: { maxProblems: 2 } } });
     try {

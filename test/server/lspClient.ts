@@ -38,6 +38,10 @@ export class LspClient {
   readonly logs: string[] = [];
   /** Log messages of type Error (what `runSafe` writes when a handler throws). */
   readonly errorLogs: string[] = [];
+  /** `client/registerCapability` registrations the server asked for. */
+  readonly registrations: Array<{ method: string; registerOptions?: unknown }> = [];
+  /** What `workspace/configuration` answers (change it to simulate a settings change). */
+  settings: unknown;
   stderr = '';
   exitCode: number | null | undefined;
   private readonly listeners = new Set<() => void>();
@@ -80,13 +84,20 @@ export class LspClient {
       new StreamMessageWriter(child.stdin),
     );
     const client = new LspClient(child, connection);
+    client.settings = options.configuration;
     if (options.configuration !== undefined) {
-      const settings = options.configuration;
       connection.onRequest('workspace/configuration', (p: { items: unknown[] }) =>
-        p.items.map(() => settings),
+        p.items.map(() => client.settings),
       );
     }
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest(
+      'client/registerCapability',
+      (p: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
+        client.registrations.push(...p.registrations);
+        client.notify();
+        return null;
+      },
+    );
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.listen();
     return client;
@@ -97,7 +108,10 @@ export class LspClient {
       processId: process.pid,
       rootUri: null,
       capabilities: {
-        workspace: { configuration: options.configuration !== undefined },
+        workspace: {
+          configuration: options.configuration !== undefined,
+          didChangeConfiguration: { dynamicRegistration: options.configuration !== undefined },
+        },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
           completion: { completionItem: { snippetSupport: true } },
@@ -208,7 +222,7 @@ export class LspClient {
     this.connection.dispose();
   }
 
-  private notify(): void {
+  notify(): void {
     for (const l of [...this.listeners]) l();
   }
 }
