@@ -149,7 +149,13 @@ class Send {
         ) {
           const i = next++;
           running++;
-          void this.request(i).then((outcome) => {
+          void this.request(i).then((raw) => {
+            // A server could echo anything back: nothing it says leaves here unredacted.
+            const outcome: RequestOutcome = {
+              ...raw,
+              message: redact(raw.message, this.secrets),
+              errors: raw.errors.map((e) => ({ ...e, message: redact(e.message, this.secrets) })),
+            };
             outcomes[i] = outcome;
             running--;
             this.log(`request ${i + 1} (${describeUsers(outcome.users)}): ${outcome.message}`);
@@ -261,7 +267,13 @@ class Send {
           `gave up after ${attempt} attempts: the next try would pass the ${Math.round(this.policy.deadlineMs / 1000)} s deadline; last: ${lastProblem}`,
         );
       }
-      this.options.onEvent?.({ type: 'retry', request: i, attempt, delayMs, reason: lastProblem });
+      this.options.onEvent?.({
+        type: 'retry',
+        request: i,
+        attempt,
+        delayMs,
+        reason: redact(lastProblem, this.secrets),
+      });
       this.log(
         `request ${i + 1}: ${lastProblem}; retrying in ${delayMs} ms (attempt ${attempt + 1} of ${this.policy.maxAttempts})`,
       );

@@ -3,6 +3,8 @@
  * secret kept out of every output: over real HTTP on loopback against the in-process emulator.
  */
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import type { SendPlan } from '../../core/send/plan';
 import { planSend } from '../../core/send/plan';
@@ -182,6 +184,44 @@ describe('sender flow', () => {
       for (const secret of [SECRET, token, `${KEY}:${SECRET}`]) assert.ok(!all.includes(secret));
       assert.ok(lines.some((l) => l.includes(`Authorization: Basic ${REDACTED}`)));
     });
+  });
+
+  it('redacts what a server echoes back (a 400 quoting the Authorization header)', async () => {
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        const auth = req.headers.authorization ?? '';
+        const token = auth.replace(/^Basic /, '');
+        const decoded = Buffer.from(token, 'base64').toString();
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            errors: [{ code: 'BAD_REQUEST', message: `LTV: bad ${auth} ${decoded} ${token}` }],
+          }),
+        );
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const lines: string[] = [];
+      const events: SendEvent[] = [];
+      const r = await sendPlan(
+        plan(userText(0)),
+        opts(`http://127.0.0.1:${port}`, {
+          log: (l) => lines.push(l),
+          onEvent: (e) => events.push(e),
+        }),
+      );
+      assert.equal(r.outcome, 'rejected');
+      assert.equal(r.diagnostics.length, 1);
+      const all = [...lines, JSON.stringify(events), JSON.stringify(r)].join('\n');
+      const token = Buffer.from(`${KEY}:${SECRET}`).toString('base64');
+      for (const secret of [SECRET, token]) assert.ok(!all.includes(secret), 'secret echoed');
+      assert.match(r.diagnostics[0].message, /^LTV: bad /);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it('redacts headers, tokens and secrets in any text', () => {
