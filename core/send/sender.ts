@@ -348,7 +348,10 @@ class Send {
     } catch (e) {
       if (this.signal.aborted) return { kind: 'aborted' };
       if (timedOut)
-        return { kind: 'problem', problem: `no response within ${Math.round(timeoutMs / 1000)} s` };
+        return {
+          kind: 'problem',
+          problem: `no response within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`,
+        };
       const err = e as { code?: unknown; message?: unknown };
       const code = typeof err.code === 'string' ? `${err.code} ` : '';
       const msg = typeof err.message === 'string' ? err.message : String(e);

@@ -10,8 +10,18 @@ import type { SendPlan } from '../../core/send/plan';
 import { planSend } from '../../core/send/plan';
 import type { SendOptions } from '../../core/send/sender';
 import { sendPlan } from '../../core/send/sender';
+import { systemClock } from '../../core/send/transport';
 import { createUndiciTransport } from '../../transport/undici';
-import { FAST_RETRY, KEY, SECRET, bulkText, fakeClock, userText, withEmulator } from './helpers';
+import {
+  FAST_RETRY,
+  KEY,
+  SECRET,
+  bulkText,
+  fakeClock,
+  userText,
+  waitFor,
+  withEmulator,
+} from './helpers';
 
 const undici = createUndiciTransport();
 after(() => undici.close());
@@ -205,6 +215,25 @@ describe('sender status paths', () => {
         assert.equal(em.received.length, 4);
       },
     );
+  });
+
+  it('an attempt without a response in time is abandoned and retried, then given up', async () => {
+    await withEmulator({ faults: { delayMs: 60_000 } }, async (em) => {
+      const r = await sendPlan(
+        plan(userText(0)),
+        opts(em.url, {
+          clock: systemClock,
+          retry: { ...FAST_RETRY, attemptTimeoutMs: 100, maxAttempts: 2 },
+        }),
+      );
+      assert.equal(r.outcome, 'failed');
+      assert.match(
+        r.requests[0].message,
+        /gave up after 2 attempts; last: no response within 100 ms/,
+      );
+      await waitFor(() => em.stats().inFlight === 0, 'the server to see both aborts');
+      assert.equal(em.stats().seedingRequests, 2);
+    });
   });
 
   it('a connection refused is retried, then reported as a network failure', async () => {
