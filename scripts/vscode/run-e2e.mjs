@@ -6,12 +6,13 @@
 // Exit 0 = all passed; 1 = a test failed; 2 = could not run (one line says why). Never hangs.
 //   node scripts/vscode/run-e2e.mjs [--grep <pattern>] [--timeout <seconds>] [--keep] [--json <file>]
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   installSignalHandlers,
   launchChromium,
+  onStop,
   remoteUri,
   sleep,
   startCodeServer,
@@ -38,15 +39,17 @@ function say(line) {
   if (!quiet) process.stderr.write(`e2e: ${line}\n`);
 }
 
+/** Builds the extension, and the suites into a folder of this run's own (removed at the end). */
 function build() {
-  for (const script of ['scripts/build.mjs', 'scripts/vscode/build-tests.mjs']) {
-    const r = spawnSync(process.execPath, [script], {
-      cwd: repo,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    if (r.status !== 0) throw new Error(`${script} failed: ${(r.stderr || r.stdout || '').trim()}`);
+  const suites = join(repo, '.test-output', `e2e-suites-${process.pid}`);
+  onStop(() => rmSync(suites, { recursive: true, force: true }));
+  const steps = [['scripts/build.mjs'], ['scripts/vscode/build-tests.mjs', '--outdir', suites]];
+  for (const args of steps) {
+    const r = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', timeout: 120_000 });
+    if (r.status !== 0)
+      throw new Error(`${args[0]} failed: ${(r.stderr || r.stdout || '').trim()}`);
   }
+  return join(suites, 'index.js');
 }
 
 /** The temp workspace: a copy of examples/ (suites copy further files themselves). */
@@ -75,7 +78,7 @@ async function main() {
   let failed = true;
   const root = tempDir('caseed-e2e-', () => keep || failed);
   ensureTools();
-  build();
+  const suitesIndex = build();
   say(`tools ready, extension and suites built (${Math.round((Date.now() - started) / 1000)} s)`);
   const workspace = makeWorkspace(root);
   const resultsFile = join(root, 'results.json');
@@ -97,7 +100,7 @@ async function main() {
   page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
   const payload = [
     ['extensionDevelopmentPath', remoteUri(server.port, repo)],
-    ['extensionTestsPath', remoteUri(server.port, join(repo, 'dist/test/integration/index.js'))],
+    ['extensionTestsPath', remoteUri(server.port, suitesIndex)],
   ];
   await page.goto(workbenchUrl(server.url, workspace, payload), {
     timeout: 60_000,
@@ -125,6 +128,9 @@ async function main() {
     `\ne2e: ${results.passed} passed, ${results.failed} failed, ${results.pending} pending in ${secs} s`,
   );
   failed = results.failed > 0 || results.passed === 0;
+  if (results.passed + results.failed === 0) {
+    console.log('e2e: no test ran (a --grep that matched nothing, or suites that did not load)');
+  }
   if (failed) {
     say(`kept ${root} (code-server log: ${server.logFile})`);
     return 1;

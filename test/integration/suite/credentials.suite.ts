@@ -1,0 +1,141 @@
+/**
+ * Credentials and sending in the real extension host: `caseed.setCredentials` keeps the secret out of
+ * settings, files and logs; `caseed.sendSeedFile` sends to the local emulator (started here, on
+ * loopback) with those credentials, and a 400 naming an attribute lands on that attribute.
+ * The commands take their input as arguments here (`{apiKey, apiSecret}`, `{uri, confirmed}`), as
+ * input boxes and a modal cannot be driven from an extension host; the UI test types them instead.
+ */
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { Emulator } from '../../../emulator/server';
+import { startEmulator } from '../../../emulator/server';
+import { closeAll, codeOf, copyOf, diagnosticsWhen, open, waitFor, workspaceDir } from './helpers';
+
+const API_KEY = 'e2e-test-key';
+// Distinctive, so that any copy of it anywhere is found.
+const API_SECRET = 'caseed-e2e-secret-Zq7xW3vKp9';
+
+/** Every file under `dir` whose bytes contain `needle` (skipping unreadable ones). */
+function filesContaining(dir: string, needle: string, out: string[] = []): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    const p = join(dir, name);
+    try {
+      const st = statSync(p);
+      if (st.isDirectory()) filesContaining(p, needle, out);
+      else if (st.isFile() && st.size < 50_000_000 && readFileSync(p).includes(needle)) out.push(p);
+    } catch {
+      // vanished or unreadable
+    }
+  }
+  return out;
+}
+
+async function useEmulator(emulator: Emulator): Promise<void> {
+  const config = vscode.workspace.getConfiguration('caseed');
+  await config.update('send.baseUrl', emulator.url, vscode.ConfigurationTarget.Global);
+  await config.update('send.dataCenter', 'custom', vscode.ConfigurationTarget.Global);
+  await waitFor('the settings to reach the extension', () => {
+    const c = vscode.workspace.getConfiguration('caseed');
+    return c.get('send.baseUrl') === emulator.url && c.get('send.dataCenter') === 'custom';
+  });
+  await vscode.commands.executeCommand('caseed.setCredentials', {
+    apiKey: API_KEY,
+    apiSecret: API_SECRET,
+  });
+}
+
+function apiDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'caseed-api');
+}
+
+function userDataDir(): string {
+  const dir = process.env.CASEED_E2E_USER_DATA;
+  assert.ok(dir, 'the runner passes CASEED_E2E_USER_DATA');
+  return dir;
+}
+
+suite('credentials and sending', () => {
+  let emulator: Emulator;
+  let strict: Emulator;
+
+  suiteSetup(async () => {
+    emulator = await startEmulator({ port: 0, apiKey: API_KEY, apiSecret: API_SECRET });
+    // This workspace defines only LTV: a request seeding Orders is answered 400.
+    strict = await startEmulator({
+      port: 0,
+      apiKey: API_KEY,
+      apiSecret: API_SECRET,
+      definitions: [{ name: 'LTV', calculation_type: 'sum' }],
+    });
+  });
+
+  suiteTeardown(async () => {
+    await emulator?.close();
+    await strict?.close();
+    const config = vscode.workspace.getConfiguration('caseed');
+    await config.update('send.dataCenter', undefined, vscode.ConfigurationTarget.Global);
+    await config.update('send.baseUrl', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  teardown(closeAll);
+
+  test('Set Credentials stores the secret, which appears in no setting, file or log', async () => {
+    await useEmulator(emulator);
+    const inspected = JSON.stringify(vscode.workspace.getConfiguration('caseed'));
+    assert.ok(!inspected.includes(API_SECRET), 'not in the caseed settings');
+    await vscode.commands.executeCommand('caseed.showOutput');
+    for (const dir of [workspaceDir(), userDataDir()]) {
+      assert.deepEqual(filesContaining(dir, API_SECRET), [], `the secret is not in ${dir}`);
+    }
+  });
+
+  test('Send Seed File sends to the emulator with the stored credentials, mpids exact', async () => {
+    await useEmulator(emulator);
+    const uri = copyOf('test/fixtures/integration/send.caseed.json');
+    await open(uri);
+    const before = emulator.accepted.length;
+    await vscode.commands.executeCommand('caseed.sendSeedFile', { uri, confirmed: true });
+    await waitFor('the emulator to accept the file', () => emulator.accepted.length > before);
+    const got = emulator.accepted[emulator.accepted.length - 1];
+    assert.deepEqual(
+      got.users.map((u) => u.mpid),
+      ['7346244611012968789', '-8933190488386178927'],
+    );
+    const auth = emulator.received[emulator.received.length - 1]?.authorization;
+    const expected = `Basic ${Buffer.from(`${API_KEY}:${API_SECRET}`).toString('base64')}`;
+    assert.equal(auth, expected, 'the credentials from SecretStorage were used');
+    assert.deepEqual(apiDiagnostics(uri), [], 'no API error on the file');
+    assert.deepEqual(filesContaining(userDataDir(), API_SECRET), [], 'in no log after a send');
+  });
+
+  test('a 400 naming an attribute lands as a diagnostic on that attribute', async () => {
+    await useEmulator(strict);
+    const uri = copyOf('test/fixtures/integration/send.caseed.json');
+    const { document: doc } = await open(uri);
+    await vscode.commands.executeCommand('caseed.sendSeedFile', { uri, confirmed: true });
+    const ds = await diagnosticsWhen(uri, 'the API error on the file', (d) =>
+      d.some((x) => x.source === 'caseed-api'),
+    );
+    const api = ds.filter((x) => x.source === 'caseed-api');
+    const onOrders = api.filter((d) => doc.getText(d.range) === '"Orders"');
+    const all = api.map((d) => `${doc.getText(d.range)}: ${d.message}`).join(' | ');
+    assert.equal(onOrders.length, 1, `one diagnostic on "Orders" (got ${all})`);
+    assert.equal(onOrders[0].severity, vscode.DiagnosticSeverity.Error);
+    assert.match(onOrders[0].message, /Orders/);
+    assert.ok(codeOf(onOrders[0]) !== '');
+    assert.equal(strict.accepted.length, 0, 'all-or-nothing: nothing accepted');
+    // Editing the file clears the API's verdict (it was about the text that was sent).
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), ' ');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('the API diagnostics cleared by an edit', () => apiDiagnostics(uri).length === 0);
+  });
+});
