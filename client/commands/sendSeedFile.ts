@@ -176,33 +176,42 @@ export function sendSeedFile(ctx: Ctx) {
     }
     log(result.summary);
     showDiagnostics(ctx, doc, result);
-    const summary = redact(result.summary, secrets);
-    switch (result.outcome) {
-      case 'accepted':
-        void vscode.window.showInformationMessage(`caseed: ${summary}`);
-        return;
-      case 'cancelled':
-        void vscode.window.showWarningMessage(`caseed: ${summary}`);
-        return;
-      case 'rejected':
-        if (result.authFailure !== undefined) {
-          const again = 'Re-enter Credentials';
-          const r = await vscode.window.showErrorMessage(`caseed: ${summary}`, again);
-          if (r === again)
-            await askForCredentials(
-              ctx,
-              `The API refused these credentials (${result.authFailure}): enter them again.`,
-            );
-          return;
-        }
+    report(ctx, result, redact(result.summary, secrets));
+  };
+}
+
+/** The result message; its buttons are handled without holding the command open. */
+function report(ctx: Ctx, result: SendResult, summary: string): void {
+  switch (result.outcome) {
+    case 'accepted':
+      void vscode.window.showInformationMessage(`caseed: ${summary}`);
+      return;
+    case 'cancelled':
+      void vscode.window.showWarningMessage(`caseed: ${summary}`);
+      return;
+    case 'rejected': {
+      if (result.authFailure === undefined) {
         void vscode.window.showErrorMessage(`caseed: ${summary} See the Problems panel.`);
         return;
-      case 'failed': {
-        const show = 'Show Output';
-        const r = await vscode.window.showErrorMessage(`caseed: ${summary}`, show);
-        if (r === show) ctx.output.show(true);
-        return;
       }
+      const again = 'Re-enter Credentials';
+      const status = result.authFailure;
+      void vscode.window.showErrorMessage(`caseed: ${summary}`, again).then(async (r) => {
+        if (r === again) {
+          await askForCredentials(
+            ctx,
+            `The API refused these credentials (${status}): enter them again.`,
+          );
+        }
+      });
+      return;
     }
-  };
+    case 'failed': {
+      const show = 'Show Output';
+      void vscode.window.showErrorMessage(`caseed: ${summary}`, show).then((r) => {
+        if (r === show) ctx.output.show(true);
+      });
+      return;
+    }
+  }
 }
