@@ -3,12 +3,24 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.test-output/**', 'bench/out/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.cache/**',
+      '.test-output/**',
+      'bench/out/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       eqeqeq: ['error', 'always'],
       '@typescript-eslint/no-floating-promises': [
@@ -33,9 +45,19 @@ export default tseslint.config(
         {
           paths: [
             { name: 'vscode', message: 'core/ must not depend on the VS Code API.' },
-            { name: 'vscode-languageserver', message: 'core/ must not depend on the LSP connection; use vscode-languageserver-types.' },
-            { name: 'vscode-languageclient', message: 'core/ must not depend on the language client.' },
-            { name: 'vscode-languageserver/node', message: 'core/ must not depend on the LSP connection.' },
+            {
+              name: 'vscode-languageserver',
+              message:
+                'core/ must not depend on the LSP connection; use vscode-languageserver-types.',
+            },
+            {
+              name: 'vscode-languageclient',
+              message: 'core/ must not depend on the language client.',
+            },
+            {
+              name: 'vscode-languageserver/node',
+              message: 'core/ must not depend on the LSP connection.',
+            },
             { name: 'undici', message: 'core/ takes its HTTP transport as a parameter.' },
             { name: 'node:fs', message: 'core/ takes file access as a parameter.' },
             { name: 'fs', message: 'core/ takes file access as a parameter.' },

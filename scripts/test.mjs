@@ -58,5 +58,7 @@ for (const layer of layers) {
 }
 rmSync(tmp, { recursive: true, force: true });
 if (failedLayers.length > 0) console.log(`\nFailed layers: ${failedLayers.join(', ')}`);
-console.log(`\n${totals.pass} passed, ${totals.fail} failed, ${totals.skipped + totals.todo} skipped`);
+console.log(
+  `\n${totals.pass} passed, ${totals.fail} failed, ${totals.skipped + totals.todo} skipped`,
+);
 process.exit(failedLayers.length > 0 ? 1 : 0);
