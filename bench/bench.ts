@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { LineIndex } from '../core/positions';
 import { validate } from '../core/validate';
 import { generateBulk } from './generate';
+import { keystrokeToDiagnostics } from './keystroke';
 import { jsonLanguageServiceValidate } from './peer';
 
 type Task = 'json' | 'core' | 'peer';
@@ -145,6 +146,16 @@ async function main(): Promise<void> {
     }
   }
   console.log('\n' + toMarkdown(rows));
+
+  const text = generateBulk({ users: 1000, invalidRate: 0.01 });
+  const floor = (await timeTasks(text, ['json'], runs)).get('json')!;
+  const k = await keystrokeToDiagnostics(text);
+  console.log(
+    `\nKeystroke to diagnostics, 1,000 users (${(text.length / 1e6).toFixed(1)} MB), language server over JSON-RPC, ` +
+      `${k.keystrokes} one-character edits, debounce ${k.debounceMs} ms included: median ${k.medianMs.toFixed(0)} ms ` +
+      `(${(k.medianMs / floor).toFixed(1)}× JSON.parse of the text), p90 ${k.p90Ms.toFixed(0)} ms; ` +
+      `the server's validation itself: median ${k.serverMedianMs.toFixed(0)} ms (${(k.serverMedianMs / floor).toFixed(1)}× JSON.parse)`,
+  );
 }
 
 function toMarkdown(rows: string[][]): string {

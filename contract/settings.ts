@@ -38,7 +38,7 @@ export const SETTINGS = {
   'validate.enable': { type: 'boolean', default: true },
   'validate.debounceMs': {
     type: 'number',
-    default: 200,
+    default: 50,
     minimum: 0,
     maximum: 5000,
     integer: true,
