@@ -6,6 +6,8 @@
 import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schemaJson from '../schemas/caseed.schema.json';
+import type { AstCheck } from './schemaAst';
+import { compileAstCheck } from './schemaAst';
 
 export const SCHEMA: Readonly<Record<string, unknown>> = schemaJson;
 export const SCHEMA_ID = schemaJson.$id;
@@ -43,8 +45,14 @@ function runtimeSchema(): Record<string, unknown> {
   return copy;
 }
 
+let runtime: Record<string, unknown> | undefined;
 let ajv: Ajv | undefined;
 let userValidator: ValidateFunction | undefined;
+let userCheck: AstCheck | false | undefined;
+
+function getRuntimeSchema(): Record<string, unknown> {
+  return (runtime ??= runtimeSchema());
+}
 
 function getAjv(): Ajv {
   if (ajv === undefined) {
@@ -56,7 +64,7 @@ function getAjv(): Ajv {
       strictRequired: false,
       strictTypes: false,
     });
-    ajv.addSchema(runtimeSchema());
+    ajv.addSchema(getRuntimeSchema());
   }
   return ajv;
 }
@@ -69,6 +77,19 @@ export function userSchemaValidator(): ValidateFunction {
     userValidator = v;
   }
   return userValidator;
+}
+
+/**
+ * The same user schema as a yes/no check on the tree (the fast path for valid users; see
+ * schemaAst.ts), or undefined when the schema uses a keyword the tree check does not know.
+ */
+export function userAstCheck(): AstCheck | undefined {
+  if (userCheck === undefined) {
+    const root = getRuntimeSchema();
+    const user = (root.definitions as Record<string, Record<string, unknown>>).user;
+    userCheck = compileAstCheck(user, root) ?? false;
+  }
+  return userCheck === false ? undefined : userCheck;
 }
 
 /** The full published schema compiled on its own (tests check that it compiles and holds). */

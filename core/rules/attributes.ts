@@ -3,50 +3,63 @@
  * the other) and user attribute values that are not strings (quick fix: quote them). Length and
  * count limits come from the schema (shape.ts).
  */
-import type { ArrayNode, JsonNode, ObjectNode } from '../ast';
+import type { JsonNode, StringNode } from '../ast';
 import { getProperty } from '../ast';
 import type { Fix } from '../diagnostics';
 import type { RuleContext } from './context';
 import { reportNode, typeName } from './context';
 import { replaceFix } from './edits';
+import type { UserFields } from './fields';
 
 /**
- * Reports entries of a workspace array whose attribute_name appeared earlier in it. `what` names
- * the list in messages ("calculated attribute", "user attribute").
+ * Reports the entries whose attribute_name appeared earlier in the same workspace array.
+ * `names[i]` is entry i's name node (undefined when it has none); `what` names the list in
+ * messages ("calculated attribute", "user attribute").
  */
-export function checkDuplicateNames(ctx: RuleContext, workspace: ArrayNode, what: string): void {
-  const items = workspace.items;
-  const n = items.length;
-  if (n < 2) return;
-  let seen: Map<string, number> | undefined;
-  for (let i = 0; i < n; i++) {
-    const nameNode = nameOf(items[i]);
-    if (nameNode === undefined) continue;
-    const name = nameNode.value;
-    seen ??= new Map();
-    const first = seen.get(name);
-    if (first === undefined) {
-      seen.set(name, i);
-      continue;
+export function checkDuplicateNames(
+  ctx: RuleContext,
+  names: ReadonlyArray<StringNode | undefined>,
+  count: number,
+  what: string,
+): void {
+  if (count < 2) return;
+  const seen = count > 16 ? new Map<string, number>() : undefined;
+  for (let i = 0; i < count; i++) {
+    const node = names[i];
+    if (node === undefined) continue;
+    const name = node.value;
+    let first = -1;
+    if (seen !== undefined) {
+      first = seen.get(name) ?? -1;
+      if (first < 0) seen.set(name, i);
+    } else {
+      for (let j = 0; j < i; j++) {
+        const other = names[j];
+        if (other !== undefined && other.value === name) {
+          first = j;
+          break;
+        }
+      }
     }
+    if (first < 0) continue;
     reportNode(
       ctx,
       'duplicate-attribute',
       `"${name}" is already a ${what} of this user (entry ${first + 1} of "workspace"): one would overwrite the other. Remove or rename one.`,
-      nameNode,
+      node,
     );
   }
 }
 
-function nameOf(entry: JsonNode): (JsonNode & { type: 'string' }) | undefined {
+function nameOf(entry: JsonNode): StringNode | undefined {
   if (entry.type !== 'object') return undefined;
   const v = getProperty(entry, 'attribute_name')?.value;
   return v !== undefined && v.type === 'string' ? v : undefined;
 }
 
 /** user_attributes.workspace[]: duplicate names, string values. */
-export function checkUserAttributes(ctx: RuleContext, user: ObjectNode): void {
-  const ua = getProperty(user, 'user_attributes')?.value;
+export function checkUserAttributes(ctx: RuleContext, fields: UserFields): void {
+  const ua = fields.userAttributes?.value;
   if (ua === undefined || ua.type !== 'object') return;
   const workspace = getProperty(ua, 'workspace')?.value;
   if (workspace === undefined || workspace.type !== 'array') return;
@@ -69,5 +82,5 @@ export function checkUserAttributes(ctx: RuleContext, user: ObjectNode): void {
       fixes,
     );
   }
-  checkDuplicateNames(ctx, workspace, 'user attribute');
+  if (items.length > 1) checkDuplicateNames(ctx, items.map(nameOf), items.length, 'user attribute');
 }

@@ -3,18 +3,17 @@
  * the file: changing either on the platform deletes seeds already sent, so one of them is wrong.
  * State is one small map (attribute name → first sighting), so bulk users can be dropped.
  */
-import type { ObjectNode } from '../ast';
-import { getProperty } from '../ast';
 import type { RuleContext } from './context';
+import type { EntryFields } from './fields';
 import { reportNode, userName } from './context';
 
 export function checkAcrossUsers(
   ctx: RuleContext,
-  entry: ObjectNode,
+  fields: EntryFields,
   type: string | undefined,
   cutoff: string | undefined,
 ): void {
-  const nameNode = getProperty(entry, 'attribute_name')?.value;
+  const nameNode = fields.name?.value;
   if (nameNode === undefined || nameNode.type !== 'string') return;
   const name = nameNode.value;
   const first = ctx.attributes.get(name);
@@ -25,7 +24,7 @@ export function checkAcrossUsers(
   if (first.user === ctx.userIndex) return; // duplicate-attribute reports a repeat in one user
   const where = userName(ctx, first.user);
   if (type !== undefined && first.type !== undefined && type !== first.type) {
-    const node = getProperty(entry, 'calculation_type')?.value ?? nameNode;
+    const node = fields.type?.value ?? nameNode;
     reportNode(
       ctx,
       'conflicting-attribute',
@@ -34,10 +33,7 @@ export function checkAcrossUsers(
     );
   }
   if (cutoff !== undefined && first.cutoff !== undefined && cutoff !== first.cutoff) {
-    const node =
-      getProperty(entry, 'cutoff_date')?.value ??
-      getProperty(entry, 'cuttoff_date')?.value ??
-      nameNode;
+    const node = fields.cutoff?.value ?? fields.typo?.value ?? nameNode;
     reportNode(
       ctx,
       'conflicting-attribute',

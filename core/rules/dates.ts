@@ -3,18 +3,22 @@
  * (leap years included) and a date in the future. Character checks, no Date parsing.
  */
 import type { JsonNode, ObjectNode } from '../ast';
-import { getProperty } from '../ast';
 import type { Fix } from '../diagnostics';
 import type { RuleContext } from './context';
 import { reportNode } from './context';
+import type { EntryFields } from './fields';
 import { removePropertyFix, renameKeyFix, replaceFix } from './edits';
 
 const MISSPELLED = 'cuttoff_date';
 
 /** Checks the cutoff date of one seed entry; returns the date text when it is well formed. */
-export function checkCutoffDate(ctx: RuleContext, entry: ObjectNode): string | undefined {
-  const typo = getProperty(entry, MISSPELLED);
-  const prop = getProperty(entry, 'cutoff_date');
+export function checkCutoffDate(
+  ctx: RuleContext,
+  entry: ObjectNode,
+  fields: EntryFields,
+): string | undefined {
+  const typo = fields.typo;
+  const prop = fields.cutoff;
   if (typo !== undefined) {
     const fixes: Fix[] =
       prop === undefined

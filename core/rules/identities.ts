@@ -8,16 +8,17 @@ import type { Fix } from '../diagnostics';
 import { IDENTITY_ALIASES, IDENTITY_BY_NAME } from '../facts';
 import type { RuleContext } from './context';
 import { reportNode, typeName } from './context';
+import type { UserFields } from './fields';
 import { removePropertyFix, renameKeyFix, replaceFix } from './edits';
 import { closest } from './suggest';
 
-export function checkIdentities(ctx: RuleContext, user: ObjectNode): void {
-  const prop = getProperty(user, 'identities');
+export function checkIdentities(ctx: RuleContext, user: ObjectNode, fields: UserFields): void {
+  const prop = fields.identities;
   const ids = prop?.value;
   if (prop === undefined || ids === undefined || ids.type !== 'object') return;
   const props = ids.properties;
   if (props.length === 0) {
-    const hasMpid = getProperty(user, 'mpid') !== undefined;
+    const hasMpid = fields.mpid !== undefined;
     reportNode(
       ctx,
       'empty-identities',

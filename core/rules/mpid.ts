@@ -2,17 +2,17 @@
  * How the API finds the user: `mpid` (a signed 64-bit integer, checked from its source text and
  * never through a JavaScript number) or `identities`; identities are ignored when mpid is present.
  */
-import type { ObjectNode } from '../ast';
-import { getProperty } from '../ast';
+import type { JsonNode, ObjectNode } from '../ast';
 import { INT64_MAX, INT64_MIN } from '../facts';
 import type { RuleContext } from './context';
 import { report, reportNode, typeName } from './context';
+import type { UserFields } from './fields';
 import { removePropertyFix, replaceFix } from './edits';
 import { DECIMAL, INTEGER, isInt64Text, numberKind } from './numbers';
 
-export function checkUserId(ctx: RuleContext, user: ObjectNode): void {
-  const mpid = getProperty(user, 'mpid');
-  const identities = getProperty(user, 'identities');
+export function checkUserId(ctx: RuleContext, user: ObjectNode, fields: UserFields): void {
+  const mpid = fields.mpid;
+  const identities = fields.identities;
   if (mpid === undefined && identities === undefined) {
     report(
       ctx,
@@ -38,11 +38,7 @@ export function checkUserId(ctx: RuleContext, user: ObjectNode): void {
   }
 }
 
-function checkMpid(
-  ctx: RuleContext,
-  node: NonNullable<ReturnType<typeof getProperty>>['value'],
-): void {
-  if (node === undefined) return;
+function checkMpid(ctx: RuleContext, node: JsonNode): void {
   if (node.type === 'number') {
     const raw = node.raw;
     const kind = numberKind(raw);

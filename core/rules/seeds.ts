@@ -4,11 +4,11 @@
  * content is checked by seedValues.ts.
  */
 import type { ObjectNode, PropertyNode } from '../ast';
-import { getProperty } from '../ast';
 import type { Fix } from '../diagnostics';
 import { CALCULATION_TYPE_ALIASES, CALCULATION_TYPE_BY_NAME } from '../facts';
 import type { RuleContext } from './context';
 import { reportNode } from './context';
+import type { EntryFields } from './fields';
 import { insertPropertyEdit, removePropertyFix, replaceFix } from './edits';
 import { checkSeedValue } from './seedValues';
 import { seedFieldSkeleton } from './skeletons';
@@ -33,8 +33,8 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Checks the calculation type and seed of one entry; returns the canonical type if known. */
-export function checkSeedEntry(ctx: RuleContext, entry: ObjectNode): string | undefined {
-  const typeNode = getProperty(entry, 'calculation_type')?.value;
+export function checkSeedEntry(ctx: RuleContext, fields: EntryFields): string | undefined {
+  const typeNode = fields.type?.value;
   if (typeNode === undefined || typeNode.type !== 'string') return undefined;
   const name = typeNode.value;
   let canonical: string | undefined;
@@ -53,7 +53,7 @@ export function checkSeedEntry(ctx: RuleContext, entry: ObjectNode): string | un
     unknownType(ctx, typeNode, name);
     return undefined;
   }
-  const seedProp = getProperty(entry, 'seed');
+  const seedProp = fields.seed;
   const seed = seedProp?.value;
   if (seedProp !== undefined && seed !== undefined && seed.type === 'object')
     checkSeedFields(ctx, canonical, seedProp, seed);

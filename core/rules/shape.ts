@@ -9,7 +9,7 @@ import type { JsonNode, ObjectNode, PropertyNode } from '../ast';
 import { getProperty, getString } from '../ast';
 import type { Fix } from '../diagnostics';
 import { ENVIRONMENTS, LIMITS } from '../facts';
-import { userSchemaValidator } from '../schema';
+import { userAstCheck, userSchemaValidator } from '../schema';
 import type { RuleContext } from './context';
 import { report, reportNode, typeName } from './context';
 import { insertPropertyEdit, removePropertyFix, renameKeyFix, replaceFix } from './edits';
@@ -19,6 +19,9 @@ import { closest } from './suggest';
 
 /** Runs the schema on one user and reports what it finds. */
 export function checkShape(ctx: RuleContext, user: ObjectNode): void {
+  // Fast path: the same schema evaluated on the tree; a user it accepts, ajv accepts.
+  const fast = userAstCheck();
+  if (fast !== undefined && fast(user)) return;
   const validateUser = userSchemaValidator();
   if (validateUser(plainUser(user))) return;
   const errors = validateUser.errors ?? [];

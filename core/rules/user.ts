@@ -1,7 +1,9 @@
 /** Every rule for one user object, in the order a reader checks a payload. */
-import type { JsonNode, ObjectNode } from '../ast';
+import type { JsonNode, StringNode } from '../ast';
 import { getProperty } from '../ast';
 import { checkDuplicateNames, checkUserAttributes } from './attributes';
+import type { UserFields } from './fields';
+import { emptyFields, emptyUserFields, entryFields, userFields } from './fields';
 import type { RuleContext } from './context';
 import { reportNode, typeName } from './context';
 import { checkAcrossUsers } from './crossUser';
@@ -32,24 +34,35 @@ export function checkUser(ctx: RuleContext, node: JsonNode, index: number): void
     return;
   }
   checkShape(ctx, node);
-  checkUserId(ctx, node);
-  checkIdentities(ctx, node);
-  checkCalculatedAttributes(ctx, node);
-  checkUserAttributes(ctx, node);
+  userFields(node, user);
+  checkUserId(ctx, node, user);
+  checkIdentities(ctx, node, user);
+  checkCalculatedAttributes(ctx, user);
+  checkUserAttributes(ctx, user);
 }
 
-function checkCalculatedAttributes(ctx: RuleContext, user: ObjectNode): void {
-  const ca = getProperty(user, 'calculated_attributes')?.value;
+// Scratch space reused for every user (users are checked one at a time).
+const user = emptyUserFields();
+const fields = emptyFields();
+const names: Array<StringNode | undefined> = [];
+
+function checkCalculatedAttributes(ctx: RuleContext, userProps: UserFields): void {
+  const ca = userProps.calculatedAttributes?.value;
   if (ca === undefined || ca.type !== 'object') return;
   const workspace = getProperty(ca, 'workspace')?.value;
   if (workspace === undefined || workspace.type !== 'array') return;
   const items = workspace.items;
-  for (let i = 0; i < items.length; i++) {
+  const n = items.length;
+  for (let i = 0; i < n; i++) {
     const entry = items[i];
+    names[i] = undefined;
     if (entry.type !== 'object') continue;
-    const type = checkSeedEntry(ctx, entry);
-    const cutoff = checkCutoffDate(ctx, entry);
-    checkAcrossUsers(ctx, entry, type, cutoff);
+    entryFields(entry, fields);
+    const name = fields.name?.value;
+    if (name !== undefined && name.type === 'string') names[i] = name;
+    const type = checkSeedEntry(ctx, fields);
+    const cutoff = checkCutoffDate(ctx, entry, fields);
+    checkAcrossUsers(ctx, fields, type, cutoff);
   }
-  checkDuplicateNames(ctx, workspace, 'calculated attribute');
+  checkDuplicateNames(ctx, names, n, 'calculated attribute');
 }
