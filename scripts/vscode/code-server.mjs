@@ -201,3 +201,41 @@ export async function launchChromium({ viewport = { width: 1400, height: 900 } }
   const page = await context.newPage();
   return { browser, page };
 }
+
+/**
+ * `caseed emulator` (dist/cli.js) on a free loopback port, stopped at stop. Resolves with its URL
+ * once it says it is listening. `args` adds options (e.g. `--delay-ms 1500`).
+ */
+export async function startEmulatorProcess({ repo, apiKey, apiSecret, args = [] }) {
+  const child = spawn(
+    process.execPath,
+    [join(repo, 'bin', 'caseed.js'), 'emulator', '--port', '0', ...args],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: { ...process.env, MPARTICLE_API_KEY: apiKey, MPARTICLE_API_SECRET: apiSecret },
+    },
+  );
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  onStop(() => killGroup(child, () => exited));
+  let out = '';
+  const url = await withDeadline(
+    new Promise((resolve, reject) => {
+      child.stdout.on('data', (b) => {
+        out += b.toString();
+        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (m) resolve(m[1]);
+      });
+      child.stderr.on('data', (b) => (out += b.toString()));
+      child.once('exit', (code) =>
+        reject(new Error(`caseed emulator exited (${code}): ${out.trim()}`)),
+      );
+    }),
+    20_000,
+    'caseed emulator start',
+  );
+  return { url, pid: child.pid };
+}

@@ -4,37 +4,16 @@
  * the closing line of scripts/test.mjs counts them. Installs code-server and Chromium on first use.
  */
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { runScript } from './runScript';
 
 interface Results {
   passed: number;
   failed: number;
   tests: { title: string; state: string; error?: string }[];
-}
-
-/** Run a node script to its end, killing it if it outlives `timeoutMs`. */
-export function runScript(
-  args: string[],
-  timeoutMs: number,
-): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (b: Buffer) => (output += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (output += b.toString()));
-    const timer = setTimeout(() => {
-      output += `\n(killed after ${timeoutMs / 1000} s)`;
-      child.kill('SIGTERM');
-    }, timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
 }
 
 test('the extension inside a real VS Code extension host (code-server)', async (t) => {

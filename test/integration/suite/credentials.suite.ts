@@ -113,6 +113,10 @@ suite('credentials and sending', () => {
     const expected = `Basic ${Buffer.from(`${API_KEY}:${API_SECRET}`).toString('base64')}`;
     assert.equal(auth, expected, 'the credentials from SecretStorage were used');
     assert.deepEqual(apiDiagnostics(uri), [], 'no API error on the file');
+    // The scan below reads the extension's own log (it names the URL it sent to) …
+    const logs = filesContaining(userDataDir(), `${emulator.url}/v2/`);
+    assert.ok(logs.length > 0, 'the output channel log is under the scanned folder');
+    // … and the secret is in none of them.
     assert.deepEqual(filesContaining(userDataDir(), API_SECRET), [], 'in no log after a send');
   });
 

@@ -1,0 +1,243 @@
+// The packaged extension as a user meets it: builds caseed.vsix with @vscode/vsce, installs it into
+// a clean code-server, and drives the workbench in headless Chromium: opens the broken example,
+// reads the Problems panel, hovers a problem, opens the quick-fix menu and applies a fix, completes
+// a calculation type, sets credentials through the command palette and input boxes, and sends a
+// file to the local emulator. Screenshots go to docs/images/ (the README shows them).
+// Exit 0 = passed; 1 = a step failed (one line says which); never hangs.
+//   node test/ui/run-ui.mjs [--keep] [--screenshots DIR | --no-screenshots]
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  installSignalHandlers,
+  launchChromium,
+  startCodeServer,
+  startEmulatorProcess,
+  stopAll,
+  tempDir,
+  withDeadline,
+  workbenchUrl,
+} from '../../scripts/vscode/code-server.mjs';
+import { codeServerEntry, ensureTools } from '../../scripts/vscode/install-tools.mjs';
+import {
+  MOD,
+  STEP_MS,
+  answerInputBox,
+  clearNotifications,
+  goTo,
+  lineColumnOf,
+  notification,
+  openFile,
+  problemRows,
+  runCommand,
+  shot as screenshot,
+  waitForWorkbench,
+} from './workbench.mjs';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const keep = process.argv.includes('--keep');
+function option(name) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+// docs/images by default (`npm run test:ui` refreshes the README's pictures); `npm test` writes
+// them under .test-output so that a test run leaves the work tree unchanged.
+const images = process.argv.includes('--no-screenshots')
+  ? undefined
+  : resolve(repo, option('--screenshots') ?? join('docs', 'images'));
+const API_KEY = 'ui-test-key';
+const API_SECRET = 'caseed-ui-secret-Hq4mT8';
+
+let step = 'starting';
+function say(line) {
+  process.stderr.write(`ui: ${line}\n`);
+}
+function begin(name) {
+  step = name;
+  say(name);
+}
+async function shot(page, name) {
+  if (images === undefined) return;
+  mkdirSync(images, { recursive: true });
+  await screenshot(page, join(images, name));
+}
+
+function run(cmd, args, what) {
+  const r = spawnSync(cmd, args, { cwd: repo, encoding: 'utf8', timeout: 180_000 });
+  if (r.status !== 0) {
+    throw new Error(
+      `${what} failed: ${(r.stderr || r.stdout || String(r.error)).trim().split('\n').slice(-5).join(' ')}`,
+    );
+  }
+  return r.stdout;
+}
+
+async function main() {
+  let failed = true;
+  const root = tempDir('caseed-ui-', () => keep || failed);
+  begin('installing tools');
+  ensureTools();
+
+  begin('packaging the .vsix');
+  const vsix = join(root, 'caseed.vsix');
+  run(process.execPath, ['scripts/build.mjs', '--production'], 'the production build');
+  run(
+    process.execPath,
+    [join(repo, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', vsix],
+    'vsce package',
+  );
+
+  begin('installing the .vsix into a clean code-server');
+  const extensionsDir = join(root, 'extensions');
+  mkdirSync(extensionsDir, { recursive: true });
+  const installed = run(
+    process.execPath,
+    [
+      codeServerEntry(),
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      join(root, 'user-data'),
+      '--install-extension',
+      vsix,
+    ],
+    'code-server --install-extension',
+  );
+  if (!/was successfully installed/.test(installed))
+    throw new Error(`the .vsix did not install: ${installed.trim()}`);
+
+  begin('starting the emulator and code-server');
+  // Each answer takes a moment, so that the progress notification can be seen.
+  const emulator = await startEmulatorProcess({
+    repo,
+    apiKey: API_KEY,
+    apiSecret: API_SECRET,
+    args: ['--delay-ms', '2500'],
+  });
+  const workspace = join(root, 'workspace');
+  cpSync(join(repo, 'examples'), workspace, { recursive: true });
+  const server = await startCodeServer({
+    root,
+    folder: workspace,
+    extensionsDir,
+    settings: {
+      'caseed.send.dataCenter': 'custom',
+      'caseed.send.baseUrl': emulator.url,
+      'workbench.colorTheme': 'Default Dark Modern',
+      'editor.minimap.enabled': false,
+      'editor.fontSize': 14,
+      'window.zoomLevel': 0,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'chat.commandCenter.enabled': false,
+    },
+  });
+  const { page } = await launchChromium({ viewport: { width: 1280, height: 800 } });
+  await page.goto(workbenchUrl(server.url, workspace), {
+    timeout: 60_000,
+    waitUntil: 'domcontentloaded',
+  });
+  await waitForWorkbench(page);
+
+  begin('opening broken.caseed.json and reading the Problems panel');
+  const brokenText = readFileSync(join(workspace, 'broken.caseed.json'), 'utf8');
+  await openFile(page, 'broken.caseed.json');
+  const rows = await problemRows(page, (r) => r.join('\n').includes('trailing-comma'));
+  for (const code of [
+    'trailing-comma',
+    'misspelled-cutoff-date',
+    'calculation-type-alias',
+    'invalid-date',
+  ]) {
+    if (!rows.join('\n').includes(code))
+      throw new Error(`the Problems panel does not list ${code}:\n${rows.join('\n')}`);
+  }
+
+  begin('hovering a problem');
+  const typo = lineColumnOf(brokenText, '"cuttoff_date"', 3);
+  await goTo(page, typo.line, typo.column);
+  await page.keyboard.press(`${MOD}+K`);
+  await page.keyboard.press(`${MOD}+I`);
+  const hover = page.locator('.monaco-hover', { hasText: 'cuttoff_date' }).first();
+  await hover.waitFor({ state: 'visible', timeout: STEP_MS });
+  await shot(page, 'diagnostics-hover.png');
+  await page.keyboard.press('Escape');
+
+  begin('the quick-fix menu');
+  const alias = lineColumnOf(brokenText, '"minimum"', 3);
+  await goTo(page, alias.line, alias.column);
+  await page.keyboard.press(`${MOD}+.`);
+  const menu = page.locator('.action-widget', { hasText: 'min' }).first();
+  await menu.waitFor({ state: 'visible', timeout: STEP_MS });
+  await shot(page, 'quick-fix.png');
+  await page.keyboard.press('Enter');
+  await problemRows(page, (r) => !r.join('\n').includes('calculation-type-alias'));
+  const fixed = await page.locator('.editor-instance .view-lines').first().innerText();
+  if (!/"calculation_type": "min"/.test(fixed.replace(/\u00a0/g, ' '))) {
+    throw new Error('the quick fix did not rewrite "minimum" to "min"');
+  }
+
+  begin('completing a calculation type');
+  await openFile(page, 'single-user.caseed.json');
+  const singleText = readFileSync(join(workspace, 'single-user.caseed.json'), 'utf8');
+  const sum = lineColumnOf(singleText, '"calculation_type": "sum"', '"calculation_type": "'.length);
+  await goTo(page, sum.line, sum.column);
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('",');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Control+Space');
+  const suggest = page.locator('.suggest-widget.visible', { hasText: 'unique_list' });
+  await suggest.waitFor({ state: 'visible', timeout: STEP_MS });
+  await shot(page, 'completion.png');
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('sum');
+  await page.keyboard.press(`${MOD}+S`);
+
+  begin('setting credentials through the command palette');
+  await runCommand(page, 'caseed: Set Credentials');
+  await answerInputBox(page, 'API key', API_KEY);
+  await answerInputBox(page, 'API secret', API_SECRET);
+  await notification(page, /credentials saved/);
+  await clearNotifications(page);
+
+  begin('sending single-user.caseed.json to the emulator');
+  await runCommand(page, 'caseed: Send Seed File');
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ state: 'visible', timeout: STEP_MS });
+  if (!/Users: 1/.test(await dialog.innerText()))
+    throw new Error('the confirmation does not summarise the file');
+  await shot(page, 'send-confirm.png');
+  await dialog
+    .locator('.monaco-button', { hasText: /^Send$/ })
+    .first()
+    .click();
+  await page.mouse.move(1000, 300); // off the button, over nothing that has a tooltip
+  await notification(page, /sending to/);
+  await shot(page, 'send-progress.png');
+  await notification(page, /All sent/);
+  await shot(page, 'send-result.png');
+  const seeds = await (await fetch(`${emulator.url}/emulator/seeds`)).text();
+  if (!seeds.includes('7346244611012968789'))
+    throw new Error(`the emulator did not receive the user: ${seeds.slice(0, 300)}`);
+
+  failed = false;
+}
+
+installSignalHandlers();
+let code = 1;
+const started = Date.now();
+try {
+  await withDeadline(main(), 6 * 60_000, 'the UI test');
+  console.log(`ui: passed in ${Math.round((Date.now() - started) / 1000)} s`);
+  code = 0;
+} catch (err) {
+  console.error(
+    `ui: failed at "${step}": ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+  );
+  if (err instanceof Error && err.message.includes('\n')) console.error(err.message);
+} finally {
+  await stopAll();
+}
+process.exit(code);
