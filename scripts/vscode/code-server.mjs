@@ -39,10 +39,18 @@ export async function stopAll() {
   }
 }
 
+let stopping = false;
+
+/** True once a signal asked everything to stop. */
+export function isStopping() {
+  return stopping;
+}
+
 /** Kill what was started on Ctrl+C / SIGTERM, then exit. */
 export function installSignalHandlers() {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.once(sig, () => {
+      stopping = true;
       process.stderr.write(`\n${sig}: stopping code-server and Chromium…\n`);
       void stopAll().finally(() => process.exit(130));
     });
@@ -87,7 +95,14 @@ export function tempDir(prefix, keep = () => false) {
  * Start code-server on a free loopback port with fresh user data (workspace trust off) and the given
  * extensions folder. Resolves once `/healthz` answers. `env` reaches the extension host too.
  */
-export async function startCodeServer({ root, folder, extensionsDir, env = {}, settings = {} }) {
+export async function startCodeServer({
+  root,
+  folder,
+  extensionsDir,
+  env = {},
+  settings = {},
+  port: wantedPort,
+}) {
   const userDataDir = join(root, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(
@@ -109,7 +124,7 @@ export async function startCodeServer({ root, folder, extensionsDir, env = {}, s
   );
   const config = join(root, 'code-server.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
-  const port = await freePort();
+  const port = wantedPort ?? (await freePort());
   const logFile = join(root, 'code-server.log');
   const log = createWriteStream(logFile);
   const args = [
@@ -138,8 +153,11 @@ export async function startCodeServer({ root, folder, extensionsDir, env = {}, s
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   let exited = false;
-  child.once('exit', () => {
-    exited = true;
+  const exitedPromise = new Promise((resolve) => {
+    child.once('exit', (code) => {
+      exited = true;
+      resolve(code);
+    });
   });
   onStop(() => killGroup(child, () => exited));
   const url = `http://127.0.0.1:${port}`;
@@ -156,7 +174,7 @@ export async function startCodeServer({ root, folder, extensionsDir, env = {}, s
       throw new Error(`code-server did not answer within 60 s (log: ${logFile})`);
     await sleep(200);
   }
-  return { url, port, userDataDir, logFile, pid: child.pid };
+  return { url, port, userDataDir, logFile, pid: child.pid, exited: exitedPromise };
 }
 
 /** SIGTERM the process group, then SIGKILL if it is still there after 5 s. */
