@@ -8,7 +8,30 @@
  * - `onRootItem` lets a caller validate and drop the users of a huge bulk file one at a time.
  */
 import type { ArrayNode, JsonNode, ObjectNode, PropertyNode, StringNode } from './ast';
+import {
+  APOSTROPHE,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  CR,
+  DOT,
+  LF,
+  MINUS,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  PLUS,
+  QUOTE,
+  SLASH,
+  SPACE,
+  STAR,
+  TAB,
+  isDelimiter,
+  isDigit,
+} from './chars';
 import type { SeedDiagnostic } from './diagnostics';
+import { checkDuplicateKeys } from './duplicateKeys';
+import { scanNumber, scanSingleQuoted, scanString } from './leaves';
 
 export interface ParseOptions {
   /**
@@ -28,51 +51,7 @@ export interface ParseResult {
 
 const MAX_DEPTH = 256;
 
-// Character codes.
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const QUOTE = 34;
-const PLUS = 43;
-const COMMA = 44;
-const MINUS = 45;
-const DOT = 46;
-const SLASH = 47;
-const ZERO = 48;
-const NINE = 57;
-const COLON = 58;
-const UPPER_E = 69;
-const OPEN_BRACKET = 91;
-const BACKSLASH = 92;
-const CLOSE_BRACKET = 93;
-const LOWER_E = 101;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const STAR = 42;
-const APOSTROPHE = 39;
-
-function isDigit(c: number): boolean {
-  return c >= ZERO && c <= NINE;
-}
-
-/** Characters that end a bare word (the token of an unexpected identifier). */
-function isDelimiter(c: number): boolean {
-  return (
-    c === SPACE ||
-    c === TAB ||
-    c === LF ||
-    c === CR ||
-    c === COMMA ||
-    c === COLON ||
-    c === OPEN_BRACE ||
-    c === CLOSE_BRACE ||
-    c === OPEN_BRACKET ||
-    c === CLOSE_BRACKET ||
-    c === QUOTE ||
-    Number.isNaN(c)
-  );
-}
+export { removePropertyEdit } from './duplicateKeys';
 
 class Parser {
   pos = 0;
@@ -81,7 +60,7 @@ class Parser {
   private depth = 0;
 
   constructor(
-    private readonly text: string,
+    readonly text: string,
     private readonly options: ParseOptions,
   ) {}
 
@@ -170,7 +149,7 @@ class Parser {
     const c = text.charCodeAt(this.pos);
     switch (c) {
       case QUOTE:
-        return this.parseString();
+        return scanString(this);
       case OPEN_BRACE:
         return this.parseObject();
       case OPEN_BRACKET:
@@ -178,7 +157,7 @@ class Parser {
       default:
         break;
     }
-    if (c === MINUS || isDigit(c) || c === PLUS || c === DOT) return this.parseNumber();
+    if (c === MINUS || isDigit(c) || c === PLUS || c === DOT) return scanNumber(this);
     const start = this.pos;
     if (text.startsWith('true', start) && isDelimiter(text.charCodeAt(start + 4))) {
       this.pos += 4;
@@ -192,7 +171,7 @@ class Parser {
       this.pos += 4;
       return { type: 'null', offset: start, length: 4 };
     }
-    if (c === APOSTROPHE) return this.parseSingleQuoted();
+    if (c === APOSTROPHE) return scanSingleQuoted(this);
     this.skipBadToken();
     const word = text.slice(start, this.pos);
     const fixes: SeedDiagnostic['fixes'] = /^[A-Za-z_][\w.-]*$/.test(word)
@@ -213,208 +192,6 @@ class Parser {
       fixes,
     );
     return undefined;
-  }
-
-  parseSingleQuoted(): StringNode {
-    const text = this.text;
-    const start = this.pos;
-    let end = text.indexOf("'", start + 1);
-    const nl = text.indexOf('\n', start + 1);
-    if (end < 0 || (nl >= 0 && nl < end)) end = nl < 0 ? text.length - 1 : nl - 1;
-    this.pos = end + 1;
-    const value = text.slice(start + 1, end);
-    this.error(
-      'syntax-error',
-      'JSON strings use double quotes, not single quotes.',
-      start,
-      this.pos - start,
-      [
-        {
-          title: 'Use double quotes',
-          edits: [{ offset: start, length: this.pos - start, newText: JSON.stringify(value) }],
-          preferred: true,
-        },
-      ],
-    );
-    return { type: 'string', offset: start, length: this.pos - start, value };
-  }
-
-  parseString(): StringNode {
-    const text = this.text;
-    const start = this.pos;
-    let i = start + 1;
-    let hasEscape = false;
-    const len = text.length;
-    for (;;) {
-      if (i >= len) {
-        this.pos = len;
-        this.error(
-          'unclosed',
-          'This string is not closed: add the closing double quote.',
-          start,
-          len - start,
-          [
-            {
-              title: 'Close the string',
-              edits: [{ offset: len, length: 0, newText: '"' }],
-              preferred: true,
-            },
-          ],
-        );
-        return { type: 'string', offset: start, length: len - start, value: text.slice(start + 1) };
-      }
-      const c = text.charCodeAt(i);
-      if (c === QUOTE) break;
-      if (c === BACKSLASH) {
-        hasEscape = true;
-        i += 2;
-        continue;
-      }
-      if (c < SPACE) {
-        if (c === LF || c === CR) {
-          // Unterminated on this line: end the string here so the next lines still parse.
-          this.pos = i;
-          this.error(
-            'unclosed',
-            'This string is not closed on its line: add the closing double quote.',
-            start,
-            i - start,
-            [
-              {
-                title: 'Close the string',
-                edits: [{ offset: i, length: 0, newText: '"' }],
-                preferred: true,
-              },
-            ],
-          );
-          return {
-            type: 'string',
-            offset: start,
-            length: i - start,
-            value: text.slice(start + 1, i),
-          };
-        }
-        this.error(
-          'invalid-string',
-          'A control character must be escaped inside a string (e.g. \\t).',
-          i,
-          1,
-        );
-      }
-      i++;
-    }
-    this.pos = i + 1;
-    const length = i + 1 - start;
-    if (!hasEscape)
-      return { type: 'string', offset: start, length, value: text.slice(start + 1, i) };
-    return { type: 'string', offset: start, length, value: this.decodeEscapes(start + 1, i) };
-  }
-
-  decodeEscapes(from: number, to: number): string {
-    const text = this.text;
-    let out = '';
-    let runStart = from;
-    for (let i = from; i < to; i++) {
-      if (text.charCodeAt(i) !== BACKSLASH) continue;
-      out += text.slice(runStart, i);
-      const e = text[i + 1];
-      switch (e) {
-        case '"':
-        case '\\':
-        case '/':
-          out += e;
-          break;
-        case 'b':
-          out += '\b';
-          break;
-        case 'f':
-          out += '\f';
-          break;
-        case 'n':
-          out += '\n';
-          break;
-        case 'r':
-          out += '\r';
-          break;
-        case 't':
-          out += '\t';
-          break;
-        case 'u': {
-          const hex = text.slice(i + 2, i + 6);
-          if (/^[0-9a-fA-F]{4}$/.test(hex)) {
-            out += String.fromCharCode(parseInt(hex, 16));
-            i += 4;
-          } else {
-            this.error(
-              'invalid-string',
-              'A \\u escape needs exactly four hexadecimal digits.',
-              i,
-              2 + hex.length,
-            );
-          }
-          break;
-        }
-        default:
-          this.error(
-            'invalid-string',
-            `"\\${e ?? ''}" is not a JSON escape: use \\\\ for a backslash.`,
-            i,
-            2,
-          );
-          out += e ?? '';
-      }
-      i++;
-      runStart = i + 1;
-    }
-    return out + text.slice(runStart, to);
-  }
-
-  parseNumber(): JsonNode {
-    const text = this.text;
-    const start = this.pos;
-    let i = start;
-    let ok = true;
-    if (text.charCodeAt(i) === MINUS) i++;
-    const intStart = i;
-    if (text.charCodeAt(i) === ZERO) {
-      i++;
-      if (isDigit(text.charCodeAt(i))) ok = false;
-    } else if (isDigit(text.charCodeAt(i))) {
-      while (isDigit(text.charCodeAt(i))) i++;
-    } else {
-      ok = false;
-    }
-    if (ok && text.charCodeAt(i) === DOT) {
-      i++;
-      if (!isDigit(text.charCodeAt(i))) ok = false;
-      while (isDigit(text.charCodeAt(i))) i++;
-    }
-    if (ok) {
-      const e = text.charCodeAt(i);
-      if (e === LOWER_E || e === UPPER_E) {
-        i++;
-        const s = text.charCodeAt(i);
-        if (s === PLUS || s === MINUS) i++;
-        if (!isDigit(text.charCodeAt(i))) ok = false;
-        while (isDigit(text.charCodeAt(i))) i++;
-      }
-    }
-    if (ok && !isDelimiter(text.charCodeAt(i)) && text.charCodeAt(i) !== SLASH) ok = false;
-    if (!ok) {
-      this.pos = Math.max(i, intStart);
-      while (this.pos < text.length && !isDelimiter(text.charCodeAt(this.pos))) this.pos++;
-      if (this.pos === start) this.pos++;
-      const raw = text.slice(start, this.pos);
-      this.error(
-        'invalid-number',
-        `"${raw}" is not a JSON number: no leading zeros, "+", leading or trailing ".", NaN or Infinity.`,
-        start,
-        this.pos - start,
-      );
-      return { type: 'number', offset: start, length: this.pos - start, raw };
-    }
-    this.pos = i;
-    return { type: 'number', offset: start, length: i - start, raw: text.slice(start, i) };
   }
 
   enter(start: number): boolean {
@@ -479,7 +256,7 @@ class Parser {
         const badStart = this.pos;
         if (c === APOSTROPHE || /[A-Za-z_$]/.test(text[this.pos])) {
           // A key in single quotes or without quotes: recover it as a key.
-          const key = c === APOSTROPHE ? this.parseSingleQuoted() : this.bareKey();
+          const key = c === APOSTROPHE ? scanSingleQuoted(this) : this.bareKey();
           this.finishProperty(properties, key);
           needComma = true;
           lastComma = -1;
@@ -498,7 +275,7 @@ class Parser {
         }
         continue;
       }
-      this.finishProperty(properties, this.parseString());
+      this.finishProperty(properties, scanString(this));
       needComma = true;
       lastComma = -1;
     }
@@ -683,77 +460,6 @@ class Parser {
       },
     ]);
   }
-}
-
-/** Reports every earlier occurrence of a repeated key, with a fix that deletes that property. */
-function checkDuplicateKeys(properties: PropertyNode[], out: SeedDiagnostic[], text: string): void {
-  const n = properties.length;
-  if (n < 2) return;
-  if (n <= 12) {
-    for (let i = 0; i < n - 1; i++) {
-      const k = properties[i].key.value;
-      for (let j = i + 1; j < n; j++) {
-        if (properties[j].key.value === k) {
-          out.push(duplicateKey(properties, i, text));
-          break;
-        }
-      }
-    }
-    return;
-  }
-  const last = new Map<string, number>();
-  for (let i = 0; i < n; i++) last.set(properties[i].key.value, i);
-  for (let i = 0; i < n; i++) {
-    if (last.get(properties[i].key.value) !== i) out.push(duplicateKey(properties, i, text));
-  }
-}
-
-function duplicateKey(properties: PropertyNode[], i: number, text: string): SeedDiagnostic {
-  const p = properties[i];
-  return {
-    code: 'duplicate-key',
-    severity: 'error',
-    message: `"${p.key.value}" appears again later in this object; only the last one is kept. Remove one.`,
-    offset: p.key.offset,
-    length: p.key.length,
-    fixes: [
-      {
-        title: `Remove this "${p.key.value}"`,
-        edits: [removePropertyEdit(properties, i, text)],
-        preferred: true,
-      },
-    ],
-  };
-}
-
-/** An edit that deletes property `i` of an object together with its separating comma. */
-export function removePropertyEdit(
-  properties: readonly PropertyNode[],
-  i: number,
-  text: string,
-): { offset: number; length: number; newText: string } {
-  const p = properties[i];
-  if (i + 1 < properties.length) {
-    // Delete from this property's line start (if it starts its line) up to the next property.
-    let from = p.offset;
-    let k = from;
-    while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\t')) k--;
-    const next = properties[i + 1].offset;
-    let to = next;
-    let m = next;
-    while (m > 0 && (text[m - 1] === ' ' || text[m - 1] === '\t')) m--;
-    if ((k === 0 || text[k - 1] === '\n') && text[m - 1] === '\n') {
-      from = k;
-      to = m;
-    }
-    return { offset: from, length: to - from, newText: '' };
-  }
-  if (i > 0) {
-    const prev = properties[i - 1];
-    const from = prev.offset + prev.length;
-    return { offset: from, length: p.offset + p.length - from, newText: '' };
-  }
-  return { offset: p.offset, length: p.length, newText: '' };
 }
 
 export function parse(text: string, options: ParseOptions = {}): ParseResult {

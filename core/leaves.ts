@@ -1,0 +1,236 @@
+/**
+ * The parser's leaves: strings (with escapes, unterminated and single-quoted recovery) and numbers
+ * (JSON's grammar exactly; the source text is kept as `raw`, never converted).
+ */
+import type { JsonNode, StringNode } from './ast';
+import {
+  BACKSLASH,
+  CR,
+  DOT,
+  LF,
+  LOWER_E,
+  MINUS,
+  PLUS,
+  QUOTE,
+  SLASH,
+  SPACE,
+  UPPER_E,
+  ZERO,
+  isDelimiter,
+  isDigit,
+} from './chars';
+import type { SeedDiagnostic } from './diagnostics';
+
+/** What the leaf scanners need of the parser: the text, the cursor, and a way to report. */
+export interface Scanner {
+  readonly text: string;
+  pos: number;
+  error(
+    code: SeedDiagnostic['code'],
+    message: string,
+    offset: number,
+    length: number,
+    fixes?: SeedDiagnostic['fixes'],
+  ): void;
+}
+
+export function scanSingleQuoted(p: Scanner): StringNode {
+  const text = p.text;
+  const start = p.pos;
+  let end = text.indexOf("'", start + 1);
+  const nl = text.indexOf('\n', start + 1);
+  if (end < 0 || (nl >= 0 && nl < end)) end = nl < 0 ? text.length - 1 : nl - 1;
+  p.pos = end + 1;
+  const value = text.slice(start + 1, end);
+  p.error(
+    'syntax-error',
+    'JSON strings use double quotes, not single quotes.',
+    start,
+    p.pos - start,
+    [
+      {
+        title: 'Use double quotes',
+        edits: [{ offset: start, length: p.pos - start, newText: JSON.stringify(value) }],
+        preferred: true,
+      },
+    ],
+  );
+  return { type: 'string', offset: start, length: p.pos - start, value };
+}
+
+export function scanString(p: Scanner): StringNode {
+  const text = p.text;
+  const start = p.pos;
+  let i = start + 1;
+  let hasEscape = false;
+  const len = text.length;
+  for (;;) {
+    if (i >= len) {
+      p.pos = len;
+      p.error(
+        'unclosed',
+        'This string is not closed: add the closing double quote.',
+        start,
+        len - start,
+        [
+          {
+            title: 'Close the string',
+            edits: [{ offset: len, length: 0, newText: '"' }],
+            preferred: true,
+          },
+        ],
+      );
+      return { type: 'string', offset: start, length: len - start, value: text.slice(start + 1) };
+    }
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) break;
+    if (c === BACKSLASH) {
+      hasEscape = true;
+      i += 2;
+      continue;
+    }
+    if (c < SPACE) {
+      if (c === LF || c === CR) {
+        // Unterminated on this line: end the string here so the next lines still parse.
+        p.pos = i;
+        p.error(
+          'unclosed',
+          'This string is not closed on its line: add the closing double quote.',
+          start,
+          i - start,
+          [
+            {
+              title: 'Close the string',
+              edits: [{ offset: i, length: 0, newText: '"' }],
+              preferred: true,
+            },
+          ],
+        );
+        return {
+          type: 'string',
+          offset: start,
+          length: i - start,
+          value: text.slice(start + 1, i),
+        };
+      }
+      p.error(
+        'invalid-string',
+        'A control character must be escaped inside a string (e.g. \\t).',
+        i,
+        1,
+      );
+    }
+    i++;
+  }
+  p.pos = i + 1;
+  const length = i + 1 - start;
+  if (!hasEscape) return { type: 'string', offset: start, length, value: text.slice(start + 1, i) };
+  return { type: 'string', offset: start, length, value: decodeEscapes(p, start + 1, i) };
+}
+
+export function decodeEscapes(p: Scanner, from: number, to: number): string {
+  const text = p.text;
+  let out = '';
+  let runStart = from;
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) !== BACKSLASH) continue;
+    out += text.slice(runStart, i);
+    const e = text[i + 1];
+    switch (e) {
+      case '"':
+      case '\\':
+      case '/':
+        out += e;
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'u': {
+        const hex = text.slice(i + 2, i + 6);
+        if (/^[0-9a-fA-F]{4}$/.test(hex)) {
+          out += String.fromCharCode(parseInt(hex, 16));
+          i += 4;
+        } else {
+          p.error(
+            'invalid-string',
+            'A \\u escape needs exactly four hexadecimal digits.',
+            i,
+            2 + hex.length,
+          );
+        }
+        break;
+      }
+      default:
+        p.error(
+          'invalid-string',
+          `"\\${e ?? ''}" is not a JSON escape: use \\\\ for a backslash.`,
+          i,
+          2,
+        );
+        out += e ?? '';
+    }
+    i++;
+    runStart = i + 1;
+  }
+  return out + text.slice(runStart, to);
+}
+
+export function scanNumber(p: Scanner): JsonNode {
+  const text = p.text;
+  const start = p.pos;
+  let i = start;
+  let ok = true;
+  if (text.charCodeAt(i) === MINUS) i++;
+  const intStart = i;
+  if (text.charCodeAt(i) === ZERO) {
+    i++;
+    if (isDigit(text.charCodeAt(i))) ok = false;
+  } else if (isDigit(text.charCodeAt(i))) {
+    while (isDigit(text.charCodeAt(i))) i++;
+  } else {
+    ok = false;
+  }
+  if (ok && text.charCodeAt(i) === DOT) {
+    i++;
+    if (!isDigit(text.charCodeAt(i))) ok = false;
+    while (isDigit(text.charCodeAt(i))) i++;
+  }
+  if (ok) {
+    const e = text.charCodeAt(i);
+    if (e === LOWER_E || e === UPPER_E) {
+      i++;
+      const s = text.charCodeAt(i);
+      if (s === PLUS || s === MINUS) i++;
+      if (!isDigit(text.charCodeAt(i))) ok = false;
+      while (isDigit(text.charCodeAt(i))) i++;
+    }
+  }
+  if (ok && !isDelimiter(text.charCodeAt(i)) && text.charCodeAt(i) !== SLASH) ok = false;
+  if (!ok) {
+    p.pos = Math.max(i, intStart);
+    while (p.pos < text.length && !isDelimiter(text.charCodeAt(p.pos))) p.pos++;
+    if (p.pos === start) p.pos++;
+    const raw = text.slice(start, p.pos);
+    p.error(
+      'invalid-number',
+      `"${raw}" is not a JSON number: no leading zeros, "+", leading or trailing ".", NaN or Infinity.`,
+      start,
+      p.pos - start,
+    );
+    return { type: 'number', offset: start, length: p.pos - start, raw };
+  }
+  p.pos = i;
+  return { type: 'number', offset: start, length: i - start, raw: text.slice(start, i) };
+}
