@@ -11,7 +11,7 @@ export interface GenerateOptions {
 
 function mpidText(i: number): string {
   // 19-digit ids above 2^53, built as text.
-  return `73462446110${String(12968789 + i * 7919).padStart(8, '0')}`;
+  return `73462446110${String((12968789 + i * 7919) % 100_000_000).padStart(8, '0')}`;
 }
 
 function user(i: number, broken: boolean): string {
