@@ -30,8 +30,8 @@ function arg(name: string): string | undefined {
 
 /** The core's full validation, every diagnostic given its line/character range. */
 function coreValidate(text: string): number {
-  const { diagnostics } = validate(text, { keepTree: false, today: '2026-01-01' });
-  const lines = new LineIndex(text);
+  const { diagnostics, lineStarts } = validate(text, { keepTree: false, today: '2026-01-01' });
+  const lines = new LineIndex(text, lineStarts);
   let errors = 0;
   for (const d of diagnostics) {
     lines.rangeOf(d.offset, d.length);

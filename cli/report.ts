@@ -1,9 +1,10 @@
 /**
- * The CLI's view of a checked file: diagnostics with 0-based LSP ranges, computed in one pass over
- * the text (no line table is kept, so a 200 MB file costs nothing extra), in the core's order.
+ * The CLI's view of a checked file: diagnostics with 0-based LSP ranges (from the line starts the
+ * parser recorded, so a 200 MB file needs no second pass), in the core's order.
  */
 import type { SeedDiagnostic, Severity } from '../core/diagnostics';
 import type { Range } from '../core/positions';
+import { LineIndex } from '../core/positions';
 
 export interface ReportedDiagnostic {
   severity: Severity;
@@ -17,52 +18,20 @@ export interface FileReport {
   diagnostics: ReportedDiagnostic[];
 }
 
-/** Positions of many offsets at once: offsets are visited in order, newlines counted once. */
-export function rangesOf(
-  text: string,
-  spans: ReadonlyArray<{ offset: number; length: number }>,
-): Range[] {
-  const offsets = new Set<number>();
-  for (const s of spans) {
-    offsets.add(clamp(s.offset, text.length));
-    offsets.add(clamp(s.offset + s.length, text.length));
-  }
-  const sorted = [...offsets].sort((a, b) => a - b);
-  const positions = new Map<number, { line: number; character: number }>();
-  let line = 0;
-  let lineStart = 0;
-  let next = text.indexOf('\n');
-  for (const o of sorted) {
-    while (next >= 0 && next < o) {
-      line++;
-      lineStart = next + 1;
-      next = text.indexOf('\n', lineStart);
-    }
-    positions.set(o, { line, character: o - lineStart });
-  }
-  return spans.map((s) => ({
-    start: positions.get(clamp(s.offset, text.length))!,
-    end: positions.get(clamp(s.offset + s.length, text.length))!,
-  }));
-}
-
-function clamp(offset: number, max: number): number {
-  return Math.max(0, Math.min(offset, max));
-}
-
 export function reportFile(
   file: string,
   text: string,
   diagnostics: readonly SeedDiagnostic[],
+  lineStarts: ArrayLike<number>,
 ): FileReport {
-  const ranges = rangesOf(text, diagnostics);
+  const lines = new LineIndex(text, lineStarts);
   return {
     file,
-    diagnostics: diagnostics.map((d, i) => ({
+    diagnostics: diagnostics.map((d) => ({
       severity: d.severity,
       code: d.code,
       message: d.message,
-      range: ranges[i],
+      range: lines.rangeOf(d.offset, d.length),
     })),
   };
 }

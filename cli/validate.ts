@@ -50,7 +50,7 @@ export function runValidate(argv: readonly string[], io: Io, version: string): n
       continue;
     }
     const result = validate(text, { keepTree: false });
-    reports.push(reportFile(f.display, text, result.diagnostics));
+    reports.push(reportFile(f.display, text, result.diagnostics, result.lineStarts));
   }
 
   io.out(

@@ -33,7 +33,7 @@ class LazySeedModel implements SeedModel {
     options: ValidateOptions,
   ) {
     const result = validate(text, { ...options, keepTree: false });
-    this.lines = new LineIndex(text);
+    this.lines = new LineIndex(text, result.lineStarts);
     this.diagnostics = result.diagnostics;
     this.userCount = result.userCount;
     if (result.root !== undefined && result.root.type !== 'array')

@@ -86,7 +86,9 @@ export function scanString(p: Scanner): StringNode {
     if (c === QUOTE) break;
     if (c === BACKSLASH) {
       hasEscape = true;
-      i += 2;
+      // A backslash at the end of a line escapes nothing: the string ends there, unclosed.
+      const next = text.charCodeAt(i + 1);
+      i += next === LF || next === CR ? 1 : 2;
       continue;
     }
     if (c < SPACE) {

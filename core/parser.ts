@@ -47,6 +47,8 @@ export interface ParseResult {
   diagnostics: SeedDiagnostic[];
   /** Number of elements seen in a root array (also when they were not kept). */
   rootItemCount: number;
+  /** Offsets where lines start (0 first), for `new LineIndex(text, lineStarts)`. */
+  lineStarts: Int32Array;
 }
 
 const MAX_DEPTH = 256;
@@ -58,6 +60,33 @@ class Parser {
   readonly diagnostics: SeedDiagnostic[] = [];
   rootItemCount = 0;
   private depth = 0;
+  /**
+   * Offsets where lines start, recorded as the parser meets each line feed (in JSON, a raw line
+   * feed can only stand in whitespace, comments or skipped text), so that positioning diagnostics
+   * needs no second pass over a large text.
+   */
+  lineStarts = new Int32Array(1024);
+  lineCount = 1;
+
+  private addLine(start: number): void {
+    if (this.lineCount === this.lineStarts.length) {
+      const grown = new Int32Array(this.lineStarts.length * 2);
+      grown.set(this.lineStarts);
+      this.lineStarts = grown;
+    }
+    this.lineStarts[this.lineCount++] = start;
+  }
+
+  /** Records the line feeds in text the parser jumps over (comments, text after the root). */
+  private addLinesIn(from: number, to: number): void {
+    for (
+      let i = this.text.indexOf('\n', from);
+      i >= 0 && i < to;
+      i = this.text.indexOf('\n', i + 1)
+    ) {
+      this.addLine(i + 1);
+    }
+  }
 
   constructor(
     readonly text: string,
@@ -82,8 +111,11 @@ class Parser {
     let pos = this.pos;
     for (;;) {
       const c = text.charCodeAt(pos);
-      if (c === SPACE || c === LF || c === CR || c === TAB) {
+      if (c === SPACE || c === CR || c === TAB) {
         pos++;
+      } else if (c === LF) {
+        pos++;
+        this.addLine(pos);
       } else if (c === SLASH) {
         const next = text.charCodeAt(pos + 1);
         const start = pos;
@@ -94,6 +126,7 @@ class Parser {
         } else if (next === STAR) {
           const end = text.indexOf('*/', pos + 2);
           pos = end < 0 ? text.length : end + 2;
+          this.addLinesIn(start, pos);
         } else {
           break;
         }
@@ -131,6 +164,7 @@ class Parser {
         start,
         Math.max(1, end - start),
       );
+      this.addLinesIn(start, this.text.length);
       this.pos = this.text.length;
     }
     return root;
@@ -203,6 +237,7 @@ class Parser {
         1,
       );
       // Skip the rest of the document: it cannot be a seed file and must not exhaust the stack.
+      this.addLinesIn(this.pos, this.text.length);
       this.pos = this.text.length;
       return false;
     }
@@ -476,5 +511,10 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     });
   }
   parser.diagnostics.sort((a, b) => a.offset - b.offset);
-  return { root, diagnostics: parser.diagnostics, rootItemCount: parser.rootItemCount };
+  return {
+    root,
+    diagnostics: parser.diagnostics,
+    rootItemCount: parser.rootItemCount,
+    lineStarts: parser.lineStarts.subarray(0, parser.lineCount),
+  };
 }

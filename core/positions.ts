@@ -13,11 +13,16 @@ export interface Range {
 }
 
 export class LineIndex {
-  private starts: number[] | undefined;
+  /**
+   * @param starts the offsets where lines start, when the caller already has them (the parser
+   * records them as it goes); otherwise they are found on first use.
+   */
+  constructor(
+    private readonly text: string,
+    private starts?: ArrayLike<number>,
+  ) {}
 
-  constructor(private readonly text: string) {}
-
-  private lineStarts(): number[] {
+  private lineStarts(): ArrayLike<number> {
     if (this.starts === undefined) {
       const starts = [0];
       const text = this.text;

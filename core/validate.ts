@@ -25,6 +25,8 @@ export interface ValidationResult {
   diagnostics: SeedDiagnostic[];
   /** Number of users (1 for a single-user object, the element count for a bulk array). */
   userCount: number;
+  /** Offsets where lines start, recorded while parsing: `new LineIndex(text, lineStarts)`. */
+  lineStarts: Int32Array;
 }
 
 /** Today's local date as yyyy-MM-dd. */
@@ -37,7 +39,7 @@ export function localToday(now: Date = new Date()): string {
 export function validate(text: string, options: ValidateOptions = {}): ValidationResult {
   const keep = options.keepTree !== false;
   const ctx = createContext(text, options.today ?? localToday(), false);
-  const { root, diagnostics, rootItemCount } = parse(text, {
+  const { root, diagnostics, rootItemCount, lineStarts } = parse(text, {
     onRootItem: (item, index) => {
       ctx.bulk = true;
       checkUser(ctx, item, index);
@@ -70,5 +72,6 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
     root,
     diagnostics: all,
     userCount: root?.type === 'array' ? rootItemCount : root ? 1 : 0,
+    lineStarts,
   };
 }
