@@ -6,8 +6,6 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
-import type { SendPlan } from '../../core/send/plan';
-import { planSend } from '../../core/send/plan';
 import { REDACTED, redact, secretsOf } from '../../core/send/redact';
 import type { SendEvent, SendOptions } from '../../core/send/sender';
 import { sendPlan } from '../../core/send/sender';
@@ -20,31 +18,20 @@ import {
   KEY,
   SECRET,
   bulkText,
-  fakeClock,
   userText,
   waitFor,
   withEmulator,
+  planOf,
+  testSendOptions,
 } from './helpers';
 
 const undici = createUndiciTransport({ connections: 8 });
 after(() => undici.close());
 
-function plan(text: string, options: Parameters<typeof planSend>[1] = {}): SendPlan {
-  const r = planSend(text, options);
-  if (!r.ok) throw new Error(r.reason);
-  return r.plan;
-}
+const plan = planOf;
 
 function opts(baseUrl: string, extra: Partial<SendOptions> = {}): SendOptions {
-  return {
-    baseUrl,
-    credentials: { apiKey: KEY, apiSecret: SECRET },
-    transport: undici.transport,
-    clock: fakeClock(),
-    random: () => 0.5,
-    retry: FAST_RETRY,
-    ...extra,
-  };
+  return testSendOptions(undici.transport, baseUrl, extra);
 }
 
 describe('sender flow', () => {

@@ -2,7 +2,10 @@
  * Shared pieces of the sender tests: seed documents, a fake clock whose sleeps pass instantly (and
  * are recorded), and an emulator started in-process on a free loopback port.
  */
-import type { Clock } from '../../core/send/transport';
+import type { SendPlan } from '../../core/send/plan';
+import { planSend } from '../../core/send/plan';
+import type { SendOptions } from '../../core/send/sender';
+import type { Clock, Transport } from '../../core/send/transport';
 import type { EmulatorOptions } from '../../emulator/server';
 import { startEmulator } from '../../emulator/server';
 import type { Emulator } from '../../emulator/server';
@@ -90,4 +93,28 @@ export async function waitFor(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 5));
   }
+}
+
+/** The plan of a text that must be sendable (throws with the refusal's reason otherwise). */
+export function planOf(text: string, options: Parameters<typeof planSend>[1] = {}): SendPlan {
+  const r = planSend(text, options);
+  if (!r.ok) throw new Error(r.reason);
+  return r.plan;
+}
+
+/** Send options for tests: the test credentials, a fake clock, fast retries, a fixed jitter. */
+export function testSendOptions(
+  transport: Transport,
+  baseUrl: string,
+  extra: Partial<SendOptions> = {},
+): SendOptions {
+  return {
+    baseUrl,
+    credentials: { apiKey: KEY, apiSecret: SECRET },
+    transport,
+    clock: fakeClock(),
+    random: () => 0.5,
+    retry: FAST_RETRY,
+    ...extra,
+  };
 }

@@ -7,7 +7,6 @@ import { parse } from '../../core/parser';
 import { LineIndex } from '../../core/positions';
 import { minifyJson } from '../../core/send/minify';
 import type { SendPlan } from '../../core/send/plan';
-import { planSend } from '../../core/send/plan';
 import type { SendOptions } from '../../core/send/sender';
 import { sendPlan } from '../../core/send/sender';
 import { systemClock } from '../../core/send/transport';
@@ -15,33 +14,22 @@ import { createUndiciTransport } from '../../transport/undici';
 import {
   FAST_RETRY,
   KEY,
-  SECRET,
   bulkText,
   fakeClock,
   userText,
   waitFor,
   withEmulator,
+  planOf,
+  testSendOptions,
 } from './helpers';
 
 const undici = createUndiciTransport();
 after(() => undici.close());
 
-function plan(text: string, options: Parameters<typeof planSend>[1] = {}): SendPlan {
-  const r = planSend(text, options);
-  if (!r.ok) throw new Error(r.reason);
-  return r.plan;
-}
+const plan = planOf;
 
 function opts(baseUrl: string, extra: Partial<SendOptions> = {}): SendOptions {
-  return {
-    baseUrl,
-    credentials: { apiKey: KEY, apiSecret: SECRET },
-    transport: undici.transport,
-    clock: fakeClock(),
-    random: () => 0.5,
-    retry: FAST_RETRY,
-    ...extra,
-  };
+  return testSendOptions(undici.transport, baseUrl, extra);
 }
 
 describe('sender status paths', () => {
