@@ -97,9 +97,11 @@ class Send {
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly limit: AdaptiveLimit;
-  private readonly secrets: string[];
+  /** The strings redacted from every line (the secret in all its encodings). */
+  readonly secrets: string[];
   private readonly signal: AbortSignal;
-  private readonly url: string;
+  /** The full request URL: base without trailing slashes, then the plan's path. */
+  readonly url: string;
   private readonly headers: Record<string, string>;
   private readonly start: number;
   private stopReason: string | undefined;
@@ -405,12 +407,5 @@ export async function sendPlan(plan: SendPlan, options: SendOptions): Promise<Se
           ? 'rejected'
           : 'accepted';
   const partial = { outcome, requests, diagnostics, unmatched, authFailure: send.authFailure };
-  const url = `${options.baseUrl.replace(/\/+$/, '')}${plan.path}`;
-  return {
-    ...partial,
-    summary: redact(
-      summarize(partial, url),
-      secretsOf(options.credentials.apiKey, options.credentials.apiSecret),
-    ),
-  };
+  return { ...partial, summary: redact(summarize(partial, send.url), send.secrets) };
 }
