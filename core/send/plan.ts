@@ -72,7 +72,7 @@ export function planSend(text: string, options: PlanOptions = {}): PlanResult {
   const maxUsers = positive(options.maxUsers, DEFAULT_MAX_USERS);
   const maxBytes = positive(options.maxBytes, DEFAULT_MAX_BYTES);
   const validation = validate(text, { keepTree: true, today: options.today });
-  const lines = new LineIndex(text);
+  const lines = new LineIndex(text, validation.lineStarts);
   const errors = validation.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     return { ok: false, reason: refusalMessage(errors, lines), diagnostics: errors };
