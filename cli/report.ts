@@ -3,6 +3,7 @@
  * parser recorded, so a 200 MB file needs no second pass), in the core's order.
  */
 import type { SeedDiagnostic, Severity } from '../core/diagnostics';
+import { countSeverities } from '../core/diagnostics';
 import type { Range } from '../core/positions';
 import { LineIndex } from '../core/positions';
 
@@ -54,11 +55,7 @@ export function totals(reports: readonly FileReport[]): Totals {
   };
   for (const r of reports) {
     if (r.diagnostics.length > 0) t.filesWithProblems++;
-    for (const d of r.diagnostics) {
-      if (d.severity === 'error') t.errors++;
-      else if (d.severity === 'warning') t.warnings++;
-      else t.infos++;
-    }
+    countSeverities(r.diagnostics, t);
   }
   return t;
 }

@@ -38,3 +38,23 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   for (const e of sorted) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
   return out;
 }
+
+export interface SeverityCounts {
+  errors: number;
+  warnings: number;
+  /** Information and hints together. */
+  infos: number;
+}
+
+/** Adds the diagnostics' severities to `counts` (a fresh zero count when omitted) and returns it. */
+export function countSeverities(
+  diagnostics: Iterable<{ severity: Severity }>,
+  counts: SeverityCounts = { errors: 0, warnings: 0, infos: 0 },
+): SeverityCounts {
+  for (const d of diagnostics) {
+    if (d.severity === 'error') counts.errors++;
+    else if (d.severity === 'warning') counts.warnings++;
+    else counts.infos++;
+  }
+  return counts;
+}

@@ -9,6 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileState, FileStatusParams } from '../contract/protocol';
 import { FileStatusNotification } from '../contract/protocol';
 import type { SeedDiagnostic } from '../core/diagnostics';
+import { countSeverities } from '../core/diagnostics';
 import { toLspDiagnostic } from '../core/features/codeActions';
 import type { ModelCache } from './models';
 import type { Logger } from './runSafe';
@@ -125,14 +126,7 @@ function status(
   large: boolean,
   durationMs: number,
 ): FileStatusParams {
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const d of diagnostics) {
-    if (d.severity === 'error') errors++;
-    else if (d.severity === 'warning') warnings++;
-    else infos++;
-  }
+  const { errors, warnings, infos } = countSeverities(diagnostics);
   const state: FileState = forced ?? (errors > 0 ? 'errors' : warnings > 0 ? 'warnings' : 'ok');
   return {
     uri: document.uri,
