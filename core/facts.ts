@@ -186,22 +186,6 @@ export const IDENTITY_ALIASES: Readonly<Record<string, string>> = {
 
 export const ENVIRONMENTS = ['development', 'production'] as const;
 
-export const USER_PROPERTIES = [
-  'environment',
-  'mpid',
-  'identities',
-  'calculated_attributes',
-  'user_attributes',
-] as const;
-export const SEED_ENTRY_PROPERTIES = [
-  'attribute_name',
-  'calculation_type',
-  'cutoff_date',
-  'seed',
-] as const;
-export const USER_ATTRIBUTE_PROPERTIES = ['attribute_name', 'attribute_value'] as const;
-export const SEED_FIELDS: readonly SeedField[] = ['value', 'list', 'key_value_pairs'];
-
 export const LIMITS = {
   attributeNameLength: 256,
   attributeValueLength: 4096,

@@ -38,11 +38,3 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   for (const s of sorted) out = out.split(s).join(REDACTED);
   return out;
 }
-
-/** A logger that redacts every line before passing it on. */
-export function redactingLogger(
-  log: (line: string) => void,
-  secrets: readonly string[],
-): (line: string) => void {
-  return (line) => log(redact(line, secrets));
-}

@@ -2,7 +2,6 @@
  * Where a seed file goes: a data center (pod) from the facts, or a custom base URL. https is
  * required except for loopback (127.0.0.0/8, localhost, [::1]), where the local emulator runs.
  */
-import type { Pod } from '../facts';
 import { PODS } from '../facts';
 
 export interface Target {
@@ -12,10 +11,6 @@ export interface Target {
   profile: string;
   /** A short label for messages (`EU1`, or the URL). */
   label: string;
-}
-
-export function isPod(s: string): s is Pod {
-  return PODS.some((p) => p.id === s);
 }
 
 /** True for 127.0.0.0/8, `localhost` and `[::1]`. */
