@@ -29,7 +29,7 @@ import {
   isDelimiter,
   isDigit,
 } from './chars';
-import type { SeedDiagnostic } from './diagnostics';
+import type { Fix, SeedDiagnostic } from './diagnostics';
 import { checkDuplicateKeys } from './duplicateKeys';
 import { scanNumber, scanSingleQuoted, scanString } from './leaves';
 
@@ -267,10 +267,7 @@ class Parser {
         break;
       }
       if (c === COMMA) {
-        if (!needComma)
-          this.error('syntax-error', 'Unexpected comma: expected a property.', this.pos, 1, [
-            this.removeChar(this.pos, 'Remove the comma'),
-          ]);
+        if (!needComma) this.strayComma('a property');
         lastComma = this.pos;
         needComma = false;
         this.pos++;
@@ -278,14 +275,7 @@ class Parser {
       }
       if (needComma) {
         const prev = properties[properties.length - 1];
-        const at = prev.offset + prev.length;
-        this.error('missing-comma', 'Missing comma between properties.', at, 0, [
-          {
-            title: 'Insert a comma',
-            edits: [{ offset: at, length: 0, newText: ',' }],
-            preferred: true,
-          },
-        ]);
+        this.missingComma(prev.offset + prev.length, 'properties');
       }
       if (c !== QUOTE) {
         const badStart = this.pos;
@@ -369,11 +359,7 @@ class Parser {
         next === MINUS
       ) {
         this.error('syntax-error', 'Missing colon after the property name.', at, 0, [
-          {
-            title: 'Insert a colon',
-            edits: [{ offset: at, length: 0, newText: ':' }],
-            preferred: true,
-          },
+          this.insertChar(at, ':', 'Insert a colon'),
         ]);
       } else {
         this.error(
@@ -428,24 +414,13 @@ class Parser {
         break;
       }
       if (c === COMMA) {
-        if (!needComma)
-          this.error('syntax-error', 'Unexpected comma: expected a value.', this.pos, 1, [
-            this.removeChar(this.pos, 'Remove the comma'),
-          ]);
+        if (!needComma) this.strayComma('a value');
         lastComma = this.pos;
         needComma = false;
         this.pos++;
         continue;
       }
-      if (needComma) {
-        this.error('missing-comma', 'Missing comma between array elements.', prevEnd, 0, [
-          {
-            title: 'Insert a comma',
-            edits: [{ offset: prevEnd, length: 0, newText: ',' }],
-            preferred: true,
-          },
-        ]);
-      }
+      if (needComma) this.missingComma(prevEnd, 'array elements');
       const item = this.parseValue();
       needComma = true;
       lastComma = -1;
@@ -462,15 +437,27 @@ class Parser {
     return node;
   }
 
-  removeChar(
-    offset: number,
-    title: string,
-  ): {
-    title: string;
-    edits: Array<{ offset: number; length: number; newText: string }>;
-    preferred: boolean;
-  } {
+  /** The preferred fix that removes the character at `offset`. */
+  removeChar(offset: number, title: string): Fix {
     return { title, edits: [{ offset, length: 1, newText: '' }], preferred: true };
+  }
+
+  /** The preferred fix that inserts `newText` at `offset`. */
+  insertChar(offset: number, newText: string, title: string): Fix {
+    return { title, edits: [{ offset, length: 0, newText }], preferred: true };
+  }
+
+  /** A comma at the cursor where `expected` (a property, a value) should be. */
+  strayComma(expected: string): void {
+    this.error('syntax-error', `Unexpected comma: expected ${expected}.`, this.pos, 1, [
+      this.removeChar(this.pos, 'Remove the comma'),
+    ]);
+  }
+
+  missingComma(at: number, between: string): void {
+    this.error('missing-comma', `Missing comma between ${between}.`, at, 0, [
+      this.insertChar(at, ',', 'Insert a comma'),
+    ]);
   }
 
   trailingComma(comma: number): void {
@@ -488,11 +475,7 @@ class Parser {
     let at = this.pos;
     while (at > start && /\s/.test(this.text[at - 1])) at--;
     this.error('unclosed', `This ${what} is not closed: add "${closer}".`, start, 1, [
-      {
-        title: `Insert "${closer}"`,
-        edits: [{ offset: at, length: 0, newText: closer }],
-        preferred: true,
-      },
+      this.insertChar(at, closer, `Insert "${closer}"`),
     ]);
   }
 }
