@@ -4,11 +4,13 @@
  * validated), so a huge bulk file never stalls the editor.
  */
 import type {
+  CancellationToken,
   CodeAction,
   CompletionItem,
   Connection,
   DocumentSymbol,
   Hover,
+  ResponseError,
   ServerCapabilities,
   TextDocuments,
   TextEdit,
@@ -72,65 +74,52 @@ export function registerFeatures(deps: FeatureDeps): void {
     return models.get(document);
   }
 
-  connection.onCompletion((params, token) =>
-    runSafe<CompletionItem[]>(
-      logger,
-      `completion in ${params.textDocument.uri}`,
-      [],
-      token,
-      async () => {
-        const model = await modelFor(params.textDocument.uri, 'completion');
-        return model === undefined ? [] : complete(model, params.position);
-      },
+  /** Answers a request from the document's model, or with `empty` when there is none. */
+  function answer<T>(
+    context: string,
+    uri: string,
+    feature: string,
+    empty: T,
+    token: CancellationToken,
+    work: (model: SeedModel) => T,
+  ): Promise<T | ResponseError<void>> {
+    return runSafe<T>(logger, context, empty, token, async () => {
+      const model = await modelFor(uri, feature);
+      return model === undefined ? empty : work(model);
+    });
+  }
+
+  connection.onCompletion(({ textDocument: { uri }, position }, token) =>
+    answer<CompletionItem[]>(`completion in ${uri}`, uri, 'completion', [], token, (model) =>
+      complete(model, position),
     ),
   );
 
-  connection.onHover((params, token) =>
-    runSafe<Hover | null>(logger, `hover in ${params.textDocument.uri}`, null, token, async () => {
-      const model = await modelFor(params.textDocument.uri, 'hover');
-      return model === undefined ? null : hover(model, params.position);
-    }),
-  );
-
-  connection.onCodeAction((params, token) =>
-    runSafe<CodeAction[]>(
-      logger,
-      `code actions in ${params.textDocument.uri}`,
-      [],
-      token,
-      async () => {
-        const uri = params.textDocument.uri;
-        const model = await modelFor(uri, 'code actions');
-        return model === undefined
-          ? []
-          : codeActions(model, params.range, uri, params.context.only);
-      },
+  connection.onHover(({ textDocument: { uri }, position }, token) =>
+    answer<Hover | null>(`hover in ${uri}`, uri, 'hover', null, token, (model) =>
+      hover(model, position),
     ),
   );
 
-  connection.onDocumentSymbol((params, token) =>
-    runSafe<DocumentSymbol[]>(
-      logger,
-      `symbols of ${params.textDocument.uri}`,
-      [],
-      token,
-      async () => {
-        const model = await modelFor(params.textDocument.uri, 'document symbols');
-        return model === undefined ? [] : documentSymbols(model);
-      },
+  connection.onCodeAction(({ textDocument: { uri }, range, context }, token) =>
+    answer<CodeAction[]>(`code actions in ${uri}`, uri, 'code actions', [], token, (model) =>
+      codeActions(model, range, uri, context.only),
     ),
   );
 
-  connection.onDocumentFormatting((params, token) =>
-    runSafe<TextEdit[]>(logger, `formatting ${params.textDocument.uri}`, [], token, async () => {
-      const model = await modelFor(params.textDocument.uri, 'formatting');
-      return model === undefined
-        ? []
-        : format(model, {
-            tabSize: params.options.tabSize,
-            insertSpaces: params.options.insertSpaces,
-            insertFinalNewline: params.options.insertFinalNewline,
-          });
-    }),
+  connection.onDocumentSymbol(({ textDocument: { uri } }, token) =>
+    answer<DocumentSymbol[]>(`symbols of ${uri}`, uri, 'document symbols', [], token, (model) =>
+      documentSymbols(model),
+    ),
+  );
+
+  connection.onDocumentFormatting(({ textDocument: { uri }, options }, token) =>
+    answer<TextEdit[]>(`formatting ${uri}`, uri, 'formatting', [], token, (model) =>
+      format(model, {
+        tabSize: options.tabSize,
+        insertSpaces: options.insertSpaces,
+        insertFinalNewline: options.insertFinalNewline,
+      }),
+    ),
   );
 }
