@@ -19,11 +19,12 @@ export interface FileReport {
   diagnostics: ReportedDiagnostic[];
 }
 
+/** `lineStarts`: the parser's, when at hand; otherwise they are found on first use. */
 export function reportFile(
   file: string,
   text: string,
   diagnostics: readonly SeedDiagnostic[],
-  lineStarts: ArrayLike<number>,
+  lineStarts?: ArrayLike<number>,
 ): FileReport {
   const lines = new LineIndex(text, lineStarts);
   return {

@@ -5,7 +5,6 @@
  * Exit 0 all accepted, 1 rejected (validation or API 4xx), 2 bad usage, 3 gave up / network / cancelled.
  */
 import { createInterface } from 'node:readline/promises';
-import { LineIndex } from '../core/positions';
 import { podFromKey } from '../core/facts';
 import type { SendPlan } from '../core/send/plan';
 import { planSend } from '../core/send/plan';
@@ -17,8 +16,10 @@ import { resolveTarget } from '../core/send/target';
 import { createUndiciTransport } from '../transport/undici';
 import { parseArgs } from './args';
 import { CliError, EXIT } from './exitCodes';
+import { problemLine } from './formatText';
 import type { Io } from './io';
 import { readText } from './readText';
+import { reportFile } from './report';
 import { SEND_USAGE } from './sendUsage';
 
 export interface SendEnv {
@@ -136,10 +137,8 @@ export async function runSend(
   const text = readText(file);
   const planned = planSend(text, { maxUsers, maxBytes });
   if (!planned.ok) {
-    const lines = new LineIndex(text);
-    for (const d of planned.diagnostics) {
-      const p = lines.positionAt(d.offset);
-      err(`${file}:${p.line + 1}:${p.character + 1} ${d.severity} ${d.code} ${d.message}\n`);
+    for (const d of reportFile(file, text, planned.diagnostics).diagnostics) {
+      err(`${problemLine(file, d)}\n`);
     }
     err(`caseed: ${planned.reason}\n`);
     return EXIT.PROBLEMS;
@@ -199,10 +198,8 @@ export async function runSend(
         }
       },
     });
-    const lines = new LineIndex(text);
-    for (const d of result.diagnostics) {
-      const p = lines.positionAt(d.offset);
-      out(`${file}:${p.line + 1}:${p.character + 1} error ${d.code} ${d.message}\n`);
+    for (const d of reportFile(file, text, result.diagnostics).diagnostics) {
+      out(`${problemLine(file, d)}\n`);
     }
     for (const u of result.unmatched) out(`request ${u.request + 1}: ${u.error.message}\n`);
     if (result.authFailure !== undefined) {
