@@ -4,6 +4,7 @@
  * see one).
  */
 import { version } from '../package.json';
+import { redact, secretsOf } from '../core/send/redact';
 import { CliError, EXIT } from './exitCodes';
 import type { Io } from './io';
 import { processIo } from './io';
@@ -27,9 +28,15 @@ const COMMANDS: Record<string, Command> = {
   emulator: runEmulator,
 };
 
+/** The first line of an unexpected error, with the API secret (if set) redacted. */
 function describe(err: unknown): string {
-  if (err instanceof Error) return err.message.split('\n')[0];
-  return String(err);
+  const text = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  return redactEnvSecret(text);
+}
+
+function redactEnvSecret(text: string): string {
+  const env = process.env;
+  return redact(text, secretsOf(env.MPARTICLE_API_KEY ?? '', env.MPARTICLE_API_SECRET ?? ''));
 }
 
 export async function dispatch(
@@ -65,7 +72,8 @@ export async function dispatch(
       return err.code;
     }
     io.err(`caseed: internal error: ${describe(err)}\n`);
-    if (process.env.CASEED_DEBUG === '1' && err instanceof Error) io.err(`${err.stack}\n`);
+    if (process.env.CASEED_DEBUG === '1' && err instanceof Error)
+      io.err(`${redactEnvSecret(err.stack ?? '')}\n`);
     return EXIT.USAGE;
   }
 }
