@@ -32,6 +32,15 @@ function statOf(path: string): ReturnType<typeof statSync> | undefined {
   }
 }
 
+/** The glob's matcher; a pattern no regular expression can hold (`[z-a]`) is a usage error. */
+function matcherOf(rest: string, input: string): RegExp {
+  try {
+    return globToRegExp(rest);
+  } catch {
+    throw new CliError(`invalid pattern ${input}`);
+  }
+}
+
 function expandOne(input: string): InputFile[] {
   const stat = statOf(input);
   if (stat?.isDirectory() === true) {
@@ -45,7 +54,7 @@ function expandOne(input: string): InputFile[] {
   }
   const pattern = sep === '/' ? input : input.split(sep).join('/');
   const { base, rest } = splitGlob(pattern);
-  const matcher = globToRegExp(rest);
+  const matcher = matcherOf(rest, input);
   const recursive = rest.includes('/') || rest.includes('**');
   const baseDir = base === '' ? '.' : base;
   const found = listFiles(baseDir, recursive).filter((rel) => matcher.test(rel));

@@ -187,6 +187,12 @@ describe('caseed validate', () => {
     assert.ok(oneLine(b.stderr), b.stderr);
   });
 
+  it('exits 2 for a glob no regular expression can hold, without an internal error', () => {
+    const r = caseed(['validate', '[z-a].caseed.json'], dir);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, 'caseed: invalid pattern [z-a].caseed.json\n');
+  });
+
   it('exits 2 on bad usage, with one line and no stack trace', () => {
     for (const args of [
       ['validate'],
