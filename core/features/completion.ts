@@ -8,6 +8,7 @@ import { CompletionItemKind } from 'vscode-languageserver-types';
 import { getString } from '../ast';
 import type { SeedModel } from '../document';
 import { CALCULATION_TYPE_BY_NAME, IDENTITY_TYPES } from '../facts';
+import { localToday } from '../validate';
 import type { KeyContext } from './cursorContext';
 import { cursorContext } from './cursorContext';
 import type { Site } from './completionSite';
@@ -35,7 +36,7 @@ export function complete(
   const site: Site = {
     model,
     ctx,
-    today: options.today ?? todayString(),
+    today: options.today ?? localToday(),
     commaAfter: needsCommaAfter(model.text, ctx.to),
     commaBefore: ctx.kind === 'value' ? undefined : commaBefore(model, ctx.from),
   };
@@ -49,12 +50,6 @@ export function complete(
     case 'empty':
       return emptyItems(site);
   }
-}
-
-/** The local date as yyyy-MM-dd. */
-export function todayString(now = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 interface KeyChoice {
