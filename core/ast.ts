@@ -77,6 +77,15 @@ export function getString(node: JsonNode | undefined, name: string): string | un
   return v !== undefined && v.type === 'string' ? v.value : undefined;
 }
 
+/**
+ * The entries of `user[group].workspace` (`group`: `calculated_attributes` or `user_attributes`),
+ * or none when that is not an array.
+ */
+export function workspaceItems(user: JsonNode | undefined, group: string): JsonNode[] {
+  const list = getValue(getValue(user, group), 'workspace');
+  return list?.type === 'array' ? list.items : [];
+}
+
 /** True when `offset` lies within the node, end inclusive (a cursor just after a node is in it). */
 export function contains(
   node: { offset: number; length: number },

@@ -4,7 +4,7 @@
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import type { JsonNode } from '../ast';
-import { getString, getValue } from '../ast';
+import { getString, getValue, workspaceItems } from '../ast';
 import { CALCULATION_TYPES, ENVIRONMENTS } from '../facts';
 import type { ElementContext, ValueContext } from './cursorContext';
 import type { Site } from './completionSite';
@@ -63,10 +63,7 @@ function attributeNameItems(
   const root = site.model.root;
   const group = location === 'seed-entry' ? 'calculated_attributes' : 'user_attributes';
   const users = root?.type === 'array' ? root.items : root !== undefined ? [root] : [];
-  const entriesOf = (user: JsonNode): JsonNode[] => {
-    const list = getValue(getValue(user, group), 'workspace');
-    return list?.type === 'array' ? list.items : [];
-  };
+  const entriesOf = (user: JsonNode): JsonNode[] => workspaceItems(user, group);
   // Names this user already has would be duplicates: leave them out.
   const current = root?.type === 'array' ? root.items[Number(ctx.path[0])] : root;
   const taken = new Set(

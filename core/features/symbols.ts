@@ -5,7 +5,7 @@
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { SymbolKind } from 'vscode-languageserver-types';
 import type { JsonNode, ObjectNode } from '../ast';
-import { getProperty, getString, getValue } from '../ast';
+import { getProperty, getString, getValue, workspaceItems } from '../ast';
 import type { SeedModel } from '../document';
 
 type Span = { offset: number; length: number };
@@ -48,9 +48,7 @@ function userLabel(user: ObjectNode): { text: string; at: Span | undefined } {
 }
 
 function entries(user: ObjectNode, group: string): ObjectNode[] {
-  const list = getValue(getValue(user, group), 'workspace');
-  if (list?.type !== 'array') return [];
-  return list.items.filter((i): i is ObjectNode => i.type === 'object');
+  return workspaceItems(user, group).filter((i): i is ObjectNode => i.type === 'object');
 }
 
 function attributeSymbol(

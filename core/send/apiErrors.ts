@@ -4,7 +4,7 @@
  * the request that carried it. Messages naming no attribute of that request stay request-level.
  */
 import type { JsonNode, StringNode } from '../ast';
-import { getString, getValue } from '../ast';
+import { getString, getValue, workspaceItems } from '../ast';
 import type { SeedDiagnostic } from '../diagnostics';
 import { parse } from '../parser';
 
@@ -38,9 +38,7 @@ function attributeNameNodes(users: readonly JsonNode[]): { ca: StringNode[]; ua:
       ['calculated_attributes', ca],
       ['user_attributes', ua],
     ] as const) {
-      const ws = getValue(getValue(u, section), 'workspace');
-      if (ws?.type !== 'array') continue;
-      for (const entry of ws.items) {
+      for (const entry of workspaceItems(u, section)) {
         const v = getValue(entry, 'attribute_name');
         if (v?.type === 'string') out.push(v);
       }

@@ -3,7 +3,7 @@
  * each request body cut from the user's own text. Pure: no network, no clock.
  */
 import type { JsonNode } from '../ast';
-import { getString, getValue } from '../ast';
+import { getString, workspaceItems } from '../ast';
 import type { SeedDiagnostic } from '../diagnostics';
 import { BULK_PATH, SINGLE_PATH } from '../facts';
 import { parse } from '../parser';
@@ -167,9 +167,7 @@ function countSeeds(users: readonly JsonNode[]): {
   let production = false;
   for (const u of users) {
     if (getString(u, 'environment') === 'production') production = true;
-    const ws = getValue(getValue(u, 'calculated_attributes'), 'workspace');
-    if (ws?.type !== 'array') continue;
-    for (const entry of ws.items) {
+    for (const entry of workspaceItems(u, 'calculated_attributes')) {
       seeds++;
       const name = getString(entry, 'attribute_name');
       if (name !== undefined) names.add(name);
