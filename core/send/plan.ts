@@ -6,7 +6,6 @@ import type { JsonNode } from '../ast';
 import { getString, workspaceItems } from '../ast';
 import type { SeedDiagnostic } from '../diagnostics';
 import { BULK_PATH, SINGLE_PATH } from '../facts';
-import { parse } from '../parser';
 import { LineIndex } from '../positions';
 import { validate } from '../validate';
 import { minifyJson, utf8Length } from './minify';
@@ -77,8 +76,7 @@ export function planSend(text: string, options: PlanOptions = {}): PlanResult {
   if (errors.length > 0) {
     return { ok: false, reason: refusalMessage(errors, lines), diagnostics: errors };
   }
-  let root = validation.root;
-  if (root?.type === 'array' && root.items.length !== validation.userCount) root = parse(text).root;
+  const root = validation.root; // keepTree: every user is kept
   if (root === undefined || (root.type !== 'object' && root.type !== 'array')) {
     return {
       ok: false,
