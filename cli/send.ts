@@ -9,7 +9,7 @@ import { podFromKey } from '../core/facts';
 import type { SendPlan } from '../core/send/plan';
 import { planSend } from '../core/send/plan';
 import { redact, secretsOf } from '../core/send/redact';
-import { describeUsers, sendPlan } from '../core/send/sender';
+import { DEFAULT_CONCURRENCY, describeUsers, sendPlan } from '../core/send/sender';
 import type { SendResult } from '../core/send/sender';
 import type { Target } from '../core/send/target';
 import { resolveTarget } from '../core/send/target';
@@ -174,7 +174,7 @@ export async function runSend(
   };
   env.signal?.addEventListener('abort', () => ctl.abort(), { once: true });
   if (sendEnv === undefined) process.on('SIGINT', onSigint);
-  const undici = createUndiciTransport({ connections: concurrency ?? 4 });
+  const undici = createUndiciTransport({ connections: concurrency ?? DEFAULT_CONCURRENCY });
   const total = plan.requests.length;
   try {
     const result = await sendPlan(plan, {
