@@ -4,7 +4,7 @@
  * a time so that a bulk file never has to exist as one big JavaScript value.
  */
 import Ajv from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import schemaJson from '../schemas/caseed.schema.json';
 import type { AstCheck } from './schemaAst';
 import { compileAstCheck } from './schemaAst';
@@ -101,5 +101,3 @@ export function compilePublishedSchema(): ValidateFunction {
     strictTypes: false,
   }).compile(schemaJson);
 }
-
-export type SchemaError = ErrorObject;
