@@ -91,8 +91,20 @@ function showDiagnostics(ctx: Ctx, doc: vscode.TextDocument, result: SendResult)
   collection.set(doc.uri, diagnostics);
 }
 
+/**
+ * What the command resolves to once a send has run, for programmatic callers (tests, other
+ * extensions); undefined when it stopped before sending. The UI does not depend on it.
+ */
+export interface SendCommandResult {
+  outcome: SendResult['outcome'];
+  /** The HTTP status of a refusal of the credentials (401/403), if any. */
+  status: 401 | 403 | undefined;
+  /** Whether the result message offered to re-enter the credentials. */
+  offeredReenter: boolean;
+}
+
 export function sendSeedFile(ctx: Ctx) {
-  return async (arg?: unknown): Promise<void> => {
+  return async (arg?: unknown): Promise<SendCommandResult | undefined> => {
     const services = sendServicesOf(ctx);
     const doc = await documentToSend(arg);
     if (doc === undefined) return;
@@ -176,23 +188,27 @@ export function sendSeedFile(ctx: Ctx) {
     }
     log(result.summary);
     showDiagnostics(ctx, doc, result);
-    report(ctx, result, redact(result.summary, secrets));
+    const offeredReenter = report(ctx, result, redact(result.summary, secrets));
+    return { outcome: result.outcome, status: result.authFailure, offeredReenter };
   };
 }
 
-/** The result message; its buttons are handled without holding the command open. */
-function report(ctx: Ctx, result: SendResult, summary: string): void {
+/**
+ * The result message; its buttons are handled without holding the command open. Returns whether it
+ * offered to re-enter the credentials.
+ */
+function report(ctx: Ctx, result: SendResult, summary: string): boolean {
   switch (result.outcome) {
     case 'accepted':
       void vscode.window.showInformationMessage(`caseed: ${summary}`);
-      return;
+      return false;
     case 'cancelled':
       void vscode.window.showWarningMessage(`caseed: ${summary}`);
-      return;
+      return false;
     case 'rejected': {
       if (result.authFailure === undefined) {
         void vscode.window.showErrorMessage(`caseed: ${summary} See the Problems panel.`);
-        return;
+        return false;
       }
       const again = 'Re-enter Credentials';
       const status = result.authFailure;
@@ -204,14 +220,14 @@ function report(ctx: Ctx, result: SendResult, summary: string): void {
           );
         }
       });
-      return;
+      return true;
     }
     case 'failed': {
       const show = 'Show Output';
       void vscode.window.showErrorMessage(`caseed: ${summary}`, show).then((r) => {
         if (r === show) ctx.output.show(true);
       });
-      return;
+      return false;
     }
   }
 }

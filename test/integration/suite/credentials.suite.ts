@@ -1,7 +1,8 @@
 /**
  * Credentials and sending in the real extension host: `caseed.setCredentials` keeps the secret out of
  * settings, files and logs; `caseed.sendSeedFile` sends to the local emulator (started here, on
- * loopback) with those credentials, and a 400 naming an attribute lands on that attribute.
+ * loopback) with those credentials, a 400 naming an attribute lands on that attribute, and wrong
+ * credentials get a 403 refusal that offers re-entering them (the command returns its result).
  * The commands take their input as arguments here (`{apiKey, apiSecret}`, `{uri, confirmed}`), as
  * input boxes and a modal cannot be driven from an extension host; the UI test types them instead.
  */
@@ -9,6 +10,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { SendCommandResult } from '../../../client/commands/sendSeedFile';
 import type { Emulator } from '../../../emulator/server';
 import { startEmulator } from '../../../emulator/server';
 import { closeAll, codeOf, copyOf, diagnosticsWhen, open, waitFor, workspaceDir } from './helpers';
@@ -16,6 +18,8 @@ import { closeAll, codeOf, copyOf, diagnosticsWhen, open, waitFor, workspaceDir 
 const API_KEY = 'e2e-test-key';
 // Distinctive, so that any copy of it anywhere is found.
 const API_SECRET = 'caseed-e2e-secret-Zq7xW3vKp9';
+// A wrong secret for the same key, as distinctive.
+const WRONG_SECRET = 'caseed-e2e-wrong-Jh4rT8mNq2';
 
 /** Every file under `dir` whose bytes contain `needle` (skipping unreadable ones). */
 function filesContaining(dir: string, needle: string, out: string[] = []): string[] {
@@ -141,5 +145,44 @@ suite('credentials and sending', () => {
     edit.insert(uri, new vscode.Position(0, 0), ' ');
     assert.ok(await vscode.workspace.applyEdit(edit));
     await waitFor('the API diagnostics cleared by an edit', () => apiDiagnostics(uri).length === 0);
+  });
+
+  test('wrong credentials: a 403 refusal that offers re-entering them, the secret in no log', async () => {
+    await useEmulator(emulator);
+    await vscode.commands.executeCommand('caseed.setCredentials', {
+      apiKey: API_KEY,
+      apiSecret: WRONG_SECRET,
+    });
+    try {
+      const uri = copyOf('test/fixtures/integration/send.caseed.json');
+      await open(uri);
+      const accepted = emulator.accepted.length;
+      const received = emulator.received.length;
+      const result = await vscode.commands.executeCommand<SendCommandResult | undefined>(
+        'caseed.sendSeedFile',
+        { uri, confirmed: true },
+      );
+      assert.deepEqual(result, { outcome: 'rejected', status: 403, offeredReenter: true });
+      assert.ok(emulator.received.length > received, 'the request reached the emulator');
+      const wrongAuth = `Basic ${Buffer.from(`${API_KEY}:${WRONG_SECRET}`).toString('base64')}`;
+      const last = emulator.received[emulator.received.length - 1];
+      assert.equal(last?.status, 403, 'the emulator refused the wrong secret');
+      assert.equal(last?.authorization, wrongAuth);
+      assert.equal(emulator.accepted.length, accepted, 'nothing accepted');
+      assert.equal(emulator.received.length, received + 1, 'a 403 is never retried');
+      assert.deepEqual(apiDiagnostics(uri), [], 'a refusal of credentials is not a file error');
+      // The output channel log records the refusal …
+      await waitFor('the refusal in the output channel log', () => {
+        const logs = filesContaining(userDataDir(), 'refused the credentials (403)');
+        return logs.length > 0 && logs;
+      });
+      // … and neither the wrong secret nor its Authorization header is anywhere.
+      for (const dir of [workspaceDir(), userDataDir()]) {
+        assert.deepEqual(filesContaining(dir, WRONG_SECRET), [], `the secret is not in ${dir}`);
+        assert.deepEqual(filesContaining(dir, wrongAuth), [], `the header is not in ${dir}`);
+      }
+    } finally {
+      await useEmulator(emulator);
+    }
   });
 });
