@@ -1,7 +1,7 @@
 /**
  * The product's HTTP transport for the sender: undici, one keep-alive `Pool` per target origin, so
  * split requests reuse their connections. Response bodies are read up to a cap (error bodies are
- * small; a misbehaving server must not fill memory).
+ * small; a misbehaving server must not fill memory or hold a request open).
  */
 import { Pool } from 'undici';
 import type { HttpRequest, HttpResponse, Transport } from '../core/send/transport';
@@ -55,8 +55,11 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
     let size = 0;
     for await (const chunk of res.body) {
       const buf = chunk as Buffer;
-      if (size < maxBytes) chunks.push(buf.subarray(0, maxBytes - size));
+      chunks.push(buf.subarray(0, maxBytes - size));
       size += buf.length;
+      // Past the cap: stop reading (leaving the loop destroys the body and drops the connection),
+      // so an endless body cannot hold the request open.
+      if (size >= maxBytes) break;
     }
     return { status: res.statusCode, headers, body: Buffer.concat(chunks).toString('utf8') };
   };
