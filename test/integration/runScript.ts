@@ -11,12 +11,17 @@ export function runScript(
     let output = '';
     child.stdout.on('data', (b: Buffer) => (output += b.toString()));
     child.stderr.on('data', (b: Buffer) => (output += b.toString()));
+    let forced: NodeJS.Timeout | undefined;
     const timer = setTimeout(() => {
       output += `\n(killed after ${timeoutMs / 1000} s)`;
       child.kill('SIGTERM');
+      // The runners stop what they started on SIGTERM (each step bounded); one that does not
+      // exit within the grace period is killed outright, so this never waits forever.
+      forced = setTimeout(() => child.kill('SIGKILL'), 60_000);
     }, timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
+      clearTimeout(forced);
       resolve({ code, output });
     });
   });
