@@ -18,6 +18,7 @@ import {
   workbenchUrl,
 } from './code-server.mjs';
 import { codeServerEntry, ensureTools } from './install-tools.mjs';
+import { option } from './args.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEMO_KEY = 'demo-key';
@@ -27,11 +28,6 @@ function run(args, what) {
   const r = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', timeout: 180_000 });
   if (r.status !== 0) throw new Error(`${what} failed: ${(r.stderr || r.stdout || '').trim()}`);
   return r.stdout;
-}
-
-function option(name) {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 async function main() {

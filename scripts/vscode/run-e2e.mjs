@@ -21,13 +21,9 @@ import {
   workbenchUrl,
 } from './code-server.mjs';
 import { ensureTools } from './install-tools.mjs';
+import { option } from './args.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-function option(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
 
 const timeoutS = Number(option('--timeout', '420'));
 const grep = option('--grep', '');

@@ -34,13 +34,10 @@ import {
   shot as screenshot,
   waitForWorkbench,
 } from './workbench.mjs';
+import { option } from '../../scripts/vscode/args.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const keep = process.argv.includes('--keep');
-function option(name) {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 // docs/images by default (`npm run test:ui` refreshes the README's pictures); `npm test` writes
 // them under .test-output so that a test run leaves the work tree unchanged.
 const images = process.argv.includes('--no-screenshots')
