@@ -93,11 +93,19 @@ export const CALCULATION_TYPE_BY_NAME: ReadonlyMap<string, CalculationType> = ne
   CALCULATION_TYPES.map((t) => [t.name, t]),
 );
 
+/**
+ * A table looked up with names from the document: it has no prototype, so `constructor` or
+ * `toString` typed in a file finds nothing instead of an inherited function.
+ */
+export function lookupTable(entries: Record<string, string>): Readonly<Record<string, string>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, string>, entries));
+}
+
 /** Names the API page's table uses that the platform calls otherwise: accepted with a warning. */
-export const CALCULATION_TYPE_ALIASES: Readonly<Record<string, string>> = {
+export const CALCULATION_TYPE_ALIASES = lookupTable({
   minimum: 'min',
   maximum: 'max',
-};
+});
 
 /** Calculation types whose seed must be numeric. */
 export const NUMERIC_TYPES: ReadonlySet<string> = new Set(['count', 'sum', 'min', 'max']);
@@ -170,7 +178,7 @@ export const IDENTITY_BY_NAME: ReadonlyMap<string, IdentityType> = new Map(
 );
 
 /** Identity names from other mParticle APIs that people paste by mistake → the seeding name. */
-export const IDENTITY_ALIASES: Readonly<Record<string, string>> = {
+export const IDENTITY_ALIASES = lookupTable({
   android_advertising_id: 'google_advertising_id',
   android_aaid: 'google_advertising_id',
   ios_idfa: 'ios_advertising_id',
@@ -182,7 +190,7 @@ export const IDENTITY_ALIASES: Readonly<Record<string, string>> = {
   ...Object.fromEntries(
     Array.from({ length: 9 }, (_, i) => [`other${i + 2}`, `other_id_${i + 2}`]),
   ),
-};
+});
 
 export const ENVIRONMENTS = ['development', 'production'] as const;
 

@@ -5,7 +5,7 @@
  */
 import type { ObjectNode, PropertyNode } from '../ast';
 import type { Fix } from '../diagnostics';
-import { CALCULATION_TYPE_ALIASES, CALCULATION_TYPE_BY_NAME } from '../facts';
+import { CALCULATION_TYPE_ALIASES, CALCULATION_TYPE_BY_NAME, lookupTable } from '../facts';
 import type { RuleContext } from './context';
 import { reportNode } from './context';
 import type { EntryFields } from './fields';
@@ -15,7 +15,7 @@ import { seedFieldSkeleton } from './skeletons';
 import { closest } from './suggest';
 
 /** Words people write for a calculation type, with the type they mean. */
-const SYNONYMS: Record<string, string> = {
+const SYNONYMS = lookupTable({
   avg: 'average',
   mean: 'average',
   total: 'sum',
@@ -30,7 +30,7 @@ const SYNONYMS: Record<string, string> = {
   unique_count: 'unique_values_count',
   most_common: 'most_frequent',
   mode: 'most_frequent',
-};
+});
 
 /** Checks the calculation type and seed of one entry; returns the canonical type if known. */
 export function checkSeedEntry(ctx: RuleContext, fields: EntryFields): string | undefined {

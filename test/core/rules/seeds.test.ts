@@ -55,6 +55,15 @@ test('unknown-calculation-type: did you mean, with a fix', () => {
   assert.deepEqual(codesOf(none.replace(/[⟦⟧]/g, '')), ['unknown-calculation-type']);
 });
 
+test('a type named like an Object property (constructor, toString) is just unknown', () => {
+  for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+    const text = userWith(entry(name, '{ "value": 1 }')).replace(`"${name}"`, `⟦"${name}"⟧`);
+    const { d } = expectDiagnostic(text, 'unknown-calculation-type');
+    assert.doesNotMatch(d.message, /did you mean|function/);
+    assert.equal(d.fixes, undefined);
+  }
+});
+
 test('missing-seed-field: on the "seed" key; the fix inserts the field the type reads', () => {
   const cases: Array<[string, string]> = [
     ['sum', '{}'],
