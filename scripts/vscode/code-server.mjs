@@ -2,7 +2,7 @@
 // a headless Chromium, for the offline runners: run-e2e.mjs, the UI test and `npm run editor`.
 // Everything started here is tracked and killed by `stopAll()`, which the runners call in `finally`
 // and from their signal handlers.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -256,4 +256,51 @@ export async function startEmulatorProcess({ repo, apiKey, apiSecret, args = [] 
     'caseed emulator start',
   );
   return { url, pid: child.pid };
+}
+
+/** Run a node script of `repo` to its end (bounded); its stdout, or an error naming `what`. */
+function runNode(repo, args, what) {
+  const r = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', timeout: 180_000 });
+  if (r.status !== 0) {
+    const why = (r.stderr || r.stdout || String(r.error)).trim().split('\n').slice(-5).join(' ');
+    throw new Error(`${what} failed: ${why}`);
+  }
+  return r.stdout;
+}
+
+/** The production build packaged with vsce into `root`/caseed.vsix; resolves to its path. */
+export function packageVsix({ repo, root }) {
+  const vsix = join(root, 'caseed.vsix');
+  runNode(repo, ['scripts/build.mjs', '--production'], 'the production build');
+  runNode(
+    repo,
+    [join(repo, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', vsix],
+    'vsce package',
+  );
+  return vsix;
+}
+
+/**
+ * `vsix` installed into a fresh `root`/extensions folder (with `root`/user-data, as
+ * `startCodeServer` uses them); returns that folder.
+ */
+export function installVsix({ repo, root, vsix }) {
+  const extensionsDir = join(root, 'extensions');
+  mkdirSync(extensionsDir, { recursive: true });
+  const installed = runNode(
+    repo,
+    [
+      codeServerEntry(),
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      join(root, 'user-data'),
+      '--install-extension',
+      vsix,
+    ],
+    'code-server --install-extension',
+  );
+  if (!/was successfully installed/.test(installed))
+    throw new Error(`the .vsix did not install: ${installed.trim()}`);
+  return extensionsDir;
 }

@@ -3,57 +3,33 @@
 // credentials, points the extension at it, opens examples/, and prints the URL. Stays up until
 // Ctrl+C, then stops everything it started.
 //   node scripts/vscode/editor.mjs [--port N]
-import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   freePort,
   installSignalHandlers,
+  installVsix,
   isStopping,
+  packageVsix,
   startCodeServer,
   startEmulatorProcess,
   stopAll,
   tempDir,
   workbenchUrl,
 } from './code-server.mjs';
-import { codeServerEntry, ensureTools } from './install-tools.mjs';
+import { ensureTools } from './install-tools.mjs';
 import { option } from './args.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEMO_KEY = 'demo-key';
 const DEMO_SECRET = 'demo-secret';
 
-function run(args, what) {
-  const r = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', timeout: 180_000 });
-  if (r.status !== 0) throw new Error(`${what} failed: ${(r.stderr || r.stdout || '').trim()}`);
-  return r.stdout;
-}
-
 async function main() {
   const root = tempDir('caseed-editor-');
   process.stderr.write('editor: installing tools if missing, building and packaging…\n');
   ensureTools();
-  const vsix = join(root, 'caseed.vsix');
-  run(['scripts/build.mjs', '--production'], 'the build');
-  run(
-    [join(repo, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', vsix],
-    'vsce package',
-  );
-  const extensionsDir = join(root, 'extensions');
-  mkdirSync(extensionsDir, { recursive: true });
-  run(
-    [
-      codeServerEntry(),
-      '--extensions-dir',
-      extensionsDir,
-      '--user-data-dir',
-      join(root, 'user-data'),
-      '--install-extension',
-      vsix,
-    ],
-    'installing the .vsix',
-  );
+  const vsix = packageVsix({ repo, root });
+  const extensionsDir = installVsix({ repo, root, vsix });
   const emulator = await startEmulatorProcess({ repo, apiKey: DEMO_KEY, apiSecret: DEMO_SECRET });
   const port = option('--port') === undefined ? undefined : Number(option('--port'));
   const folder = join(repo, 'examples');

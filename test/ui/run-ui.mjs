@@ -5,13 +5,14 @@
 // file to the local emulator. Screenshots go to docs/images/ (the README shows them).
 // Exit 0 = passed; 1 = a step failed (one line says which); never hangs.
 //   node test/ui/run-ui.mjs [--keep] [--screenshots DIR | --no-screenshots]
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   installSignalHandlers,
+  installVsix,
   launchChromium,
+  packageVsix,
   startCodeServer,
   startEmulatorProcess,
   stopAll,
@@ -19,7 +20,7 @@ import {
   withDeadline,
   workbenchUrl,
 } from '../../scripts/vscode/code-server.mjs';
-import { codeServerEntry, ensureTools } from '../../scripts/vscode/install-tools.mjs';
+import { ensureTools } from '../../scripts/vscode/install-tools.mjs';
 import {
   MOD,
   STEP_MS,
@@ -60,16 +61,6 @@ async function shot(page, name) {
   await screenshot(page, join(images, name));
 }
 
-function run(cmd, args, what) {
-  const r = spawnSync(cmd, args, { cwd: repo, encoding: 'utf8', timeout: 180_000 });
-  if (r.status !== 0) {
-    throw new Error(
-      `${what} failed: ${(r.stderr || r.stdout || String(r.error)).trim().split('\n').slice(-5).join(' ')}`,
-    );
-  }
-  return r.stdout;
-}
-
 async function main() {
   let failed = true;
   const root = tempDir('caseed-ui-', () => keep || failed);
@@ -77,32 +68,10 @@ async function main() {
   ensureTools();
 
   begin('packaging the .vsix');
-  const vsix = join(root, 'caseed.vsix');
-  run(process.execPath, ['scripts/build.mjs', '--production'], 'the production build');
-  run(
-    process.execPath,
-    [join(repo, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', vsix],
-    'vsce package',
-  );
+  const vsix = packageVsix({ repo, root });
 
   begin('installing the .vsix into a clean code-server');
-  const extensionsDir = join(root, 'extensions');
-  mkdirSync(extensionsDir, { recursive: true });
-  const installed = run(
-    process.execPath,
-    [
-      codeServerEntry(),
-      '--extensions-dir',
-      extensionsDir,
-      '--user-data-dir',
-      join(root, 'user-data'),
-      '--install-extension',
-      vsix,
-    ],
-    'code-server --install-extension',
-  );
-  if (!/was successfully installed/.test(installed))
-    throw new Error(`the .vsix did not install: ${installed.trim()}`);
+  const extensionsDir = installVsix({ repo, root, vsix });
 
   begin('starting the emulator and code-server');
   // Each answer takes a moment, so that the progress notification can be seen.
