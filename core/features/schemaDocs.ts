@@ -3,7 +3,7 @@
  * value: the one table completion and hover both read.
  */
 import type { CalculationType, IdentityType } from '../facts';
-import { CALCULATION_TYPES, ENVIRONMENTS } from '../facts';
+import { CALCULATION_TYPES, ENVIRONMENTS, lookupTable } from '../facts';
 import type { ObjectLocation } from './locations';
 
 export interface PropertyDoc {
@@ -216,8 +216,8 @@ export function calculationTypeMarkdown(t: CalculationType): string {
   );
 }
 
-export const ENVIRONMENT_DOCS: Readonly<Record<string, string>> = {
+export const ENVIRONMENT_DOCS = lookupTable({
   development: 'Seeds go to the **development** environment: safe for trying a file out.',
   production:
     'Seeds go to the **production** environment and overwrite the live seeds of these attributes.',
-};
+});

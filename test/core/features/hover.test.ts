@@ -149,3 +149,17 @@ describe('hover: values', () => {
     });
   });
 });
+
+test('hover: names of Object properties (constructor, toString) in a document get no hover', () => {
+  for (const word of ['constructor', 'toString', '__proto__']) {
+    assert.equal(hoverText(`{"environment": "${word.slice(0, 3)}|${word.slice(3)}"}`), undefined);
+    assert.equal(
+      hoverText(`{"identities": {"${word.slice(0, 3)}|${word.slice(3)}": "x"}}`),
+      undefined,
+    );
+    assert.equal(
+      hoverText(entryDoc(`{"calculation_type": "${word.slice(0, 3)}|${word.slice(3)}"}`)),
+      undefined,
+    );
+  }
+});
