@@ -129,8 +129,21 @@ class Send {
     this.start = this.clock.now();
   }
 
+  /** The caller's callbacks must not break the send (it never rejects): their errors are dropped. */
   log(line: string): void {
-    this.options.log?.(redact(line, this.secrets));
+    try {
+      this.options.log?.(redact(line, this.secrets));
+    } catch {
+      // A failing logger loses its line, not the send.
+    }
+  }
+
+  emit(event: SendEvent): void {
+    try {
+      this.options.onEvent?.(event);
+    } catch {
+      // A failing progress callback loses its event, not the send.
+    }
   }
 
   run(): Promise<RequestOutcome[]> {
@@ -161,7 +174,7 @@ class Send {
             outcomes[i] = outcome;
             running--;
             this.log(`request ${i + 1} (${describeUsers(outcome.users)}): ${outcome.message}`);
-            this.options.onEvent?.({ type: 'done', outcome });
+            this.emit({ type: 'done', outcome });
             pump();
           });
         }
@@ -208,7 +221,7 @@ class Send {
           message: 'cancelled',
         };
       }
-      this.options.onEvent?.({ type: 'attempt', request: i, attempt });
+      this.emit({ type: 'attempt', request: i, attempt });
       const answer = await this.attempt(r.body);
       if (answer.kind === 'aborted') {
         return {
@@ -269,7 +282,7 @@ class Send {
           `gave up after ${attempt} attempts: the next try would pass the ${Math.round(this.policy.deadlineMs / 1000)} s deadline; last: ${lastProblem}`,
         );
       }
-      this.options.onEvent?.({
+      this.emit({
         type: 'retry',
         request: i,
         attempt,

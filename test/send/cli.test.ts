@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -54,6 +54,8 @@ function caseed(args: string[], env: Record<string, string> = {}): Promise<Run> 
     });
   });
 }
+
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 after(() => {
   // Nothing any run printed holds the secret, the token or the header value.

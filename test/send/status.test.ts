@@ -33,6 +33,20 @@ function opts(baseUrl: string, extra: Partial<SendOptions> = {}): SendOptions {
 }
 
 describe('sender status paths', () => {
+  it('a throwing log or progress callback does not break the send', async () => {
+    await withEmulator({}, async (em) => {
+      const boom = (): void => {
+        throw new Error('callback failed');
+      };
+      const r = await sendPlan(
+        plan(bulkText(3), { maxUsers: 1 }),
+        opts(em.url, { log: boom, onEvent: boom }),
+      );
+      assert.equal(r.outcome, 'accepted');
+      assert.equal(em.accepted.length, 3);
+    });
+  });
+
   it('202: accepted, single user on the single path', async () => {
     await withEmulator({}, async (em) => {
       const r = await sendPlan(plan(userText(0)), opts(em.url));
