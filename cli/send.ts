@@ -7,7 +7,7 @@
 import { createInterface } from 'node:readline/promises';
 import { podFromKey } from '../core/facts';
 import type { SendPlan } from '../core/send/plan';
-import { planSend } from '../core/send/plan';
+import { attributeNames, planSend } from '../core/send/plan';
 import { redact, secretsOf } from '../core/send/redact';
 import { DEFAULT_CONCURRENCY, describeUsers, sendPlan } from '../core/send/sender';
 import type { SendResult } from '../core/send/sender';
@@ -60,7 +60,7 @@ function intOption(value: unknown, name: string, min: number, max: number): numb
 export function formatPlan(plan: SendPlan, target: Target, file: string): string {
   const url = `${target.baseUrl}${plan.path}`;
   const names = plan.attributes;
-  const attrs = `${names.length} attribute${names.length === 1 ? '' : 's'}${names.length > 0 ? `: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}` : ''}`;
+  const attrs = `${names.length} attribute${names.length === 1 ? '' : 's'}${names.length > 0 ? `: ${attributeNames(names, 5)}` : ''}`;
   const lines = [
     `${file} → POST ${url}`,
     `  users: ${plan.users}, seeds: ${plan.seeds} (${attrs}), requests: ${plan.requests.length}, bytes: ${plan.bytes}`,

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../../contract/protocol';
-import { planSend } from '../../core/send/plan';
+import { attributeNames, planSend } from '../../core/send/plan';
 import type { SendPlan } from '../../core/send/plan';
 import { redact, secretsOf } from '../../core/send/redact';
 import { describeUsers, sendPlan } from '../../core/send/sender';
@@ -47,7 +47,7 @@ async function documentToSend(arg: unknown): Promise<vscode.TextDocument | undef
 /** The modal summary; resolves true when the user confirms. */
 async function confirm(plan: SendPlan, target: Target): Promise<boolean> {
   const url = `${target.baseUrl}${plan.path}`;
-  const names = plan.attributes.slice(0, 8).join(', ') + (plan.attributes.length > 8 ? ', …' : '');
+  const names = attributeNames(plan.attributes, 8);
   const detail = [
     `Target: ${url}`,
     `Users: ${plan.users}`,

@@ -60,6 +60,11 @@ function positive(n: number | undefined, fallback: number): number {
 }
 
 /** One line saying why a document with errors is not sent. */
+/** The first `max` attribute names, then "…" when there are more. */
+export function attributeNames(names: readonly string[], max: number): string {
+  return names.slice(0, max).join(', ') + (names.length > max ? ', …' : '');
+}
+
 export function refusalMessage(errors: readonly SeedDiagnostic[], lines: LineIndex): string {
   const first = errors[0];
   const pos = lines.positionAt(first.offset);
