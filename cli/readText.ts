@@ -4,6 +4,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
+import { withoutBom } from '../core/bom';
 import { CliError, EXIT } from './exitCodes';
 
 const REASONS: Record<string, string> = {
@@ -47,6 +48,6 @@ export function readText(path: string, display: string = path): string {
   } catch (err) {
     throw new CliError(`cannot read ${display}: ${reasonOf(err)}`, EXIT.USAGE);
   }
-  // A UTF-8 byte order mark is not part of the text (VS Code drops it too).
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // A UTF-8 byte order mark is not part of the text (core/bom.ts decides, for every shell).
+  return withoutBom(text);
 }

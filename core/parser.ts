@@ -29,6 +29,7 @@ import {
   isDelimiter,
   isDigit,
 } from './chars';
+import { bomLength } from './bom';
 import type { Fix, SeedDiagnostic } from './diagnostics';
 import { checkDuplicateKeys } from './duplicateKeys';
 import { scanNumber, scanSingleQuoted, scanString } from './leaves';
@@ -151,6 +152,7 @@ class Parser {
   }
 
   parseRoot(): JsonNode | undefined {
+    this.pos = bomLength(this.text);
     this.skipTrivia();
     if (this.pos >= this.text.length) return undefined;
     const root = this.parseValue(true);

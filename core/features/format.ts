@@ -6,7 +6,9 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { JsonNode } from '../ast';
 import type { Code } from '../codes';
-import type { SeedDiagnostic } from '../diagnostics';
+import type { Edit, SeedDiagnostic } from '../diagnostics';
+import { bomLength } from '../bom';
+import { LF } from '../chars';
 import type { SeedModel } from '../document';
 import { parse } from '../parser';
 
@@ -104,7 +106,8 @@ function render(
     return undefined;
   }
   const finalNewline = options.insertFinalNewline === true || /\n$/.test(text);
-  return finalNewline ? body + eol : body;
+  // A byte order mark stays (see core/bom.ts); whitespace before the root goes.
+  return text.slice(0, bomLength(text)) + body + (finalNewline ? eol : '');
 }
 
 /** The formatted text, or undefined when the text has syntax errors. */
@@ -114,30 +117,44 @@ export function formatText(text: string, options: FormatOptions): string | undef
 }
 
 /**
+ * The one edit turning `before` into `after`, trimmed to whole lines: the common prefix is cut back
+ * to the start of its line and the common suffix forward to just after a line feed, so the edit
+ * covers only the lines that change. Undefined when the two are equal.
+ */
+export function changedLines(before: string, after: string): Edit | undefined {
+  if (before === after) return undefined;
+  const max = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  // Back to the start of the line. (With nothing in common there is nothing to cut back:
+  // `lastIndexOf('\n', -1)` would search from 0 and match a line feed the text starts with.)
+  if (prefix > 0) prefix = before.lastIndexOf('\n', prefix - 1) + 1;
+  let suffix = 0;
+  while (
+    suffix < max - prefix &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  )
+    suffix++;
+  // Forward to just after a line feed (the suffix is common, so its line feeds are in both).
+  const suffixStart = before.length - suffix;
+  if (suffixStart > 0 && before.charCodeAt(suffixStart - 1) !== LF) {
+    const nl = before.indexOf('\n', suffixStart);
+    suffix = nl < 0 ? 0 : before.length - (nl + 1);
+  }
+  return {
+    offset: prefix,
+    length: before.length - suffix - prefix,
+    newText: after.slice(prefix, after.length - suffix),
+  };
+}
+
+/**
  * Edits that format the document: one edit covering the changed lines, or none when the document
  * is already formatted or has syntax errors.
  */
 export function format(model: SeedModel, options: FormatOptions): TextEdit[] {
-  const text = model.text;
-  const formatted = render(text, model.root, model.diagnostics, options);
-  if (formatted === undefined || formatted === text) return [];
-  // Trim the common prefix and suffix down to whole lines, then replace what lies between.
-  let start = 0;
-  const max = Math.min(text.length, formatted.length);
-  while (start < max && text.charCodeAt(start) === formatted.charCodeAt(start)) start++;
-  start = text.lastIndexOf('\n', start - 1) + 1;
-  let end = 0;
-  while (
-    end < max - start &&
-    text.charCodeAt(text.length - 1 - end) === formatted.charCodeAt(formatted.length - 1 - end)
-  )
-    end++;
-  const nl = text.indexOf('\n', Math.max(0, text.length - end - 1));
-  end = nl < 0 ? 0 : text.length - (nl + 1);
-  return [
-    {
-      range: model.lines.rangeOf(start, text.length - end - start),
-      newText: formatted.slice(start, formatted.length - end),
-    },
-  ];
+  const formatted = render(model.text, model.root, model.diagnostics, options);
+  const edit = formatted === undefined ? undefined : changedLines(model.text, formatted);
+  if (edit === undefined) return [];
+  return [{ range: model.lines.rangeOf(edit.offset, edit.length), newText: edit.newText }];
 }

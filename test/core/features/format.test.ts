@@ -45,6 +45,16 @@ describe('format', () => {
     assert.equal(out.replace(/\s+/g, ''), LOSSLESS.replace(/\s+/g, ''));
   });
 
+  test('a file that starts with blank lines keeps its opening bracket (was deleted)', () => {
+    assert.equal(formatted('\n{"mpid":1}'), '{\n  "mpid": 1\n}');
+    assert.equal(formatted('\n\n[{"mpid":1}]\n'), '[\n  {\n    "mpid": 1\n  }\n]\n');
+    assert.equal(formatted('\r\n\r\n{"mpid":1}\r\n'), '{\r\n  "mpid": 1\r\n}\r\n');
+  });
+
+  test('a byte order mark is kept, whitespace after it goes', () => {
+    assert.equal(formatted('\uFEFF\n {"mpid":1}'), '\uFEFF{\n  "mpid": 1\n}');
+  });
+
   test('keeps key order', () => {
     const out = formatted('{"mpid":1,"environment":"development","calculated_attributes":{}}');
     assert.equal(

@@ -9,22 +9,12 @@ import { complete } from '../../../core/features/completion';
 import { format } from '../../../core/features/format';
 import { hover } from '../../../core/features/hover';
 import { documentSymbols } from '../../../core/features/symbols';
+import { prng } from '../random';
 
 const SAMPLE = readFileSync(
   join(__dirname, '..', '..', 'fixtures', 'features', 'api-page-bulk.caseed.json'),
   'utf8',
 );
-
-/** A small deterministic PRNG (mulberry32), so a failure reproduces. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function exercise(text: string, offsets: number[]): void {
   const m = analyze(text, { today: '2024-05-06' });
