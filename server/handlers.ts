@@ -5,6 +5,7 @@
  */
 import type {
   CancellationToken,
+  ClientCapabilities,
   CodeAction,
   CompletionItem,
   Connection,
@@ -18,7 +19,12 @@ import type {
 import { CodeActionKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SeedModel } from '../core/document';
-import { codeActions, FIX_ALL_KIND } from '../core/features/codeActions';
+import {
+  codeActions,
+  deferredActionUri,
+  FIX_ALL_KIND,
+  resolveCodeAction,
+} from '../core/features/codeActions';
 import { complete } from '../core/features/completion';
 import { hover } from '../core/features/hover';
 import { format } from '../core/features/format';
@@ -35,14 +41,30 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
   hoverProvider: true,
   codeActionProvider: {
     codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND],
-    resolveProvider: false,
+    resolveProvider: true,
   },
   documentSymbolProvider: { label: 'caseed' },
   documentFormattingProvider: true,
 };
 
+/** What the client can do, learnt at `initialize` (handlers are registered before it). */
+export interface ClientFeatures {
+  /** `codeAction/resolve` may fill in `edit`, and `data` comes back: fix-all can be deferred. */
+  resolvesCodeActionEdits: boolean;
+}
+
+export function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
+  const codeAction = capabilities.textDocument?.codeAction;
+  return {
+    resolvesCodeActionEdits:
+      codeAction?.dataSupport === true &&
+      codeAction.resolveSupport?.properties.includes('edit') === true,
+  };
+}
+
 export interface FeatureDeps {
   connection: Connection;
+  client: ClientFeatures;
   documents: TextDocuments<TextDocument>;
   models: ModelCache;
   settings: SettingsStore;
@@ -50,7 +72,7 @@ export interface FeatureDeps {
 }
 
 export function registerFeatures(deps: FeatureDeps): void {
-  const { connection, documents, models, settings, logger } = deps;
+  const { connection, documents, models, settings, logger, client } = deps;
   const warnedLarge = new Set<string>();
   documents.onDidClose((e) => warnedLarge.delete(e.document.uri));
 
@@ -103,9 +125,24 @@ export function registerFeatures(deps: FeatureDeps): void {
 
   connection.onCodeAction(({ textDocument: { uri }, range, context }, token) =>
     answer<CodeAction[]>(`code actions in ${uri}`, uri, 'code actions', [], token, (model) =>
-      codeActions(model, range, uri, context.only),
+      codeActions(model, range, uri, context.only, {
+        deferFixAll: client.resolvesCodeActionEdits,
+      }),
     ),
   );
+
+  connection.onCodeActionResolve((action, token) => {
+    const uri = deferredActionUri(action);
+    if (uri === undefined) return action;
+    return answer<CodeAction>(
+      `resolving "${action.title}" in ${uri}`,
+      uri,
+      'code actions',
+      action,
+      token,
+      (model) => resolveCodeAction(model, action),
+    );
+  });
 
   connection.onDocumentSymbol(({ textDocument: { uri } }, token) =>
     answer<DocumentSymbol[]>(`symbols of ${uri}`, uri, 'document symbols', [], token, (model) =>

@@ -11,7 +11,8 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { registerFeatures, FEATURE_CAPABILITIES } from './handlers';
+import type { ClientFeatures } from './handlers';
+import { clientFeatures, registerFeatures, FEATURE_CAPABILITIES } from './handlers';
 import { SETTINGS_SECTION } from '../contract/settings';
 import { ModelCache } from './models';
 import type { Logger } from './runSafe';
@@ -29,9 +30,11 @@ export function startServer(connection: Connection, version = '0.0.0'): void {
   const validator = new Validator(connection, documents, models, settings, logger);
 
   let registerConfigurationChanges = false;
+  const client: ClientFeatures = { resolvesCodeActionEdits: false };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
+    Object.assign(client, clientFeatures(caps));
     settings.init(caps.workspace?.configuration === true, params.initializationOptions);
     registerConfigurationChanges =
       caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -86,7 +89,7 @@ export function startServer(connection: Connection, version = '0.0.0'): void {
     });
   });
 
-  registerFeatures({ connection, documents, models, settings, logger });
+  registerFeatures({ connection, client, documents, models, settings, logger });
 
   connection.onShutdown(() => {
     validator.dispose();

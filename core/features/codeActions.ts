@@ -1,6 +1,6 @@
 /**
  * Code actions: every quick fix of the diagnostics under the cursor, "fix all of this kind", and a
- * `source.fixAll.caseed` action applying every preferred fix. Also the one conversion of a core
+ * `source.fixAll.caseed` action applying every preferred fix (only when asked for). Also the one conversion of a core
  * diagnostic into an LSP diagnostic, shared by the server and the CLI.
  */
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
@@ -8,6 +8,8 @@ import { CodeActionKind, DiagnosticSeverity, DiagnosticTag } from 'vscode-langua
 import { codeHref } from '../codes';
 import type { Edit, Fix, SeedDiagnostic, Severity } from '../diagnostics';
 import type { SeedModel } from '../document';
+import type { CodeActionStats } from './diagnosticIndex';
+import { diagnosticIndex, MaxTree } from './diagnosticIndex';
 
 export const SOURCE = 'caseed';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.caseed`;
@@ -63,35 +65,66 @@ function isCloser(e: Edit): boolean {
   return e.length === 0 && /^["}\]]+$/.test(e.newText);
 }
 
-function overlaps(a: Edit, b: Edit): boolean {
-  if (a.offset === b.offset) return true;
-  return a.offset < b.offset + b.length && b.offset < a.offset + a.length;
-}
-
 /**
  * The edits of every preferred fix in the document (optionally only of diagnostics `include`
- * accepts), in document order, skipping a fix whose edits overlap one already chosen. Insertions at
- * one point (closing an object and the array around it) are merged, the inner closer first.
+ * accepts), in document order, skipping a fix whose edits overlap one already chosen (two edits
+ * overlap when they start at the same offset or their spans intersect). Insertions at one point
+ * (closing an object and the array around it) are merged, the inner closer first.
+ *
+ * O(n log n) for n fixes: the chosen edits live in a max tree over the offsets where candidate
+ * edits start (value: the chosen edit's end), so checking a fix never scans the chosen ones.
  */
 export function fixAllEdits(
   model: SeedModel,
   include: (d: SeedDiagnostic) => boolean = () => true,
+  stats?: CodeActionStats,
 ): Edit[] {
-  const chosen: Edit[] = [];
-  const diagnostics = [...model.diagnostics].sort((a, b) => a.offset - b.offset);
-  for (const d of diagnostics) {
+  const candidates: Edit[][] = [];
+  for (const d of diagnosticIndex(model).sorted) {
     const fix = preferredFix(d);
-    if (fix === undefined || !include(d)) continue;
-    const edits = fix.edits;
+    if (fix !== undefined && include(d)) candidates.push(fix.edits);
+  }
+  if (stats !== undefined) stats.fixesBuilt += candidates.length;
+  const starts = [...new Set(candidates.flatMap((edits) => edits.map((e) => e.offset)))].sort(
+    (a, b) => a - b,
+  );
+  /** The index of the first start at or after `offset`. */
+  const rank = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const ends = new MaxTree(starts.length);
+  const overlapsChosen = (e: Edit): boolean => {
+    const at = rank(e.offset);
+    // A chosen edit starting before e and reaching past its start…
+    if (ends.max(0, at) > e.offset) return true;
+    // …or one starting at e's offset or inside e.
+    return ends.max(at, rank(Math.max(e.offset + 1, e.offset + e.length))) > -Infinity;
+  };
+  const chosen: Edit[] = [];
+  const closers = new Map<number, Edit>();
+  for (const edits of candidates) {
     if (edits.length === 1 && isCloser(edits[0])) {
-      const same = chosen.find((c) => isCloser(c) && c.offset === edits[0].offset);
+      const same = closers.get(edits[0].offset);
       if (same !== undefined) {
         same.newText = edits[0].newText + same.newText;
         continue;
       }
     }
-    if (edits.some((e) => chosen.some((c) => overlaps(c, e)))) continue;
-    for (const e of edits) chosen.push({ ...e });
+    if (edits.some(overlapsChosen)) continue;
+    for (const e of edits) {
+      const copy = { ...e };
+      chosen.push(copy);
+      const at = rank(e.offset);
+      ends.set(at, Math.max(ends.get(at), e.offset + e.length));
+      if (isCloser(copy)) closers.set(copy.offset, copy);
+    }
   }
   return chosen.sort((a, b) => a.offset - b.offset);
 }
@@ -110,21 +143,56 @@ function action(
   return { title, kind, edit: { changes: { [uri]: edits } }, ...extra };
 }
 
+/** What a "fix all of this kind" action carries in `data` until `codeAction/resolve`. */
+export interface FixAllOfKindData {
+  caseedFixAllOfKind: string;
+  uri: string;
+}
+
+export interface CodeActionOptions {
+  /**
+   * The client resolves code actions (`codeAction/resolve` filling in `edit`): "fix all of this
+   * kind" actions then come without edits, with `FixAllOfKindData`, and `resolveCodeAction` builds
+   * them when one is chosen. Otherwise they are built at once (linear in the file).
+   */
+  deferFixAll?: boolean;
+  /** Filled in with the request's work (see `CodeActionStats`). */
+  stats?: CodeActionStats;
+}
+
+function fixAllOfKindEdits(model: SeedModel, code: string, stats?: CodeActionStats): TextEdit[] {
+  return toTextEdits(
+    model,
+    fixAllEdits(model, (d) => d.code === code, stats),
+  );
+}
+
+/**
+ * The code actions for a range: the quick fixes of the diagnostics touching it (found through the
+ * model's diagnostic index: the others are never looked at) and, per code with more than one
+ * fixable problem, "fix all of this kind". The `source.fixAll.caseed` action, which fixes the whole
+ * file, is built only when asked for (`only` includes `source` or `source.fixAll`): it is not
+ * computed on every cursor move.
+ */
 export function codeActions(
   model: SeedModel,
   range: Range,
   uri: string,
   onlyKinds?: readonly string[],
+  options: CodeActionOptions = {},
 ): CodeAction[] {
+  const { stats } = options;
   const out: CodeAction[] = [];
-  const from = model.lines.offsetAt(range.start);
-  const to = model.lines.offsetAt(range.end);
+  const index = diagnosticIndex(model);
   if (kindWanted(CodeActionKind.QuickFix, onlyKinds)) {
+    const from = model.lines.offsetAt(range.start);
+    const to = model.lines.offsetAt(range.end);
     const fixAllCodes = new Set<string>();
-    for (const d of model.diagnostics) {
-      if (d.fixes === undefined || d.offset > to || d.offset + d.length < from) continue;
+    for (const d of index.touching(from, to, stats)) {
+      if (d.fixes === undefined) continue;
       const diagnostic = toLspDiagnostic(model, d);
       for (const fix of d.fixes) {
+        if (stats !== undefined) stats.fixesBuilt++;
         out.push(
           action(fix.title, CodeActionKind.QuickFix, uri, toTextEdits(model, fix.edits), {
             diagnostics: [diagnostic],
@@ -135,25 +203,48 @@ export function codeActions(
       if (preferredFix(d) !== undefined) fixAllCodes.add(d.code);
     }
     for (const code of fixAllCodes) {
-      const count = model.diagnostics.filter(
-        (d) => d.code === code && preferredFix(d) !== undefined,
-      ).length;
+      const count = index.fixableByCode.get(code) ?? 0;
       if (count < 2) continue;
-      const edits = fixAllEdits(model, (d) => d.code === code);
-      out.push(
-        action(
-          `Fix all ${count} "${code}" problems in this file`,
-          CodeActionKind.QuickFix,
-          uri,
-          toTextEdits(model, edits),
-        ),
-      );
+      const title = `Fix all ${count} "${code}" problems in this file`;
+      if (options.deferFixAll === true) {
+        const data: FixAllOfKindData = { caseedFixAllOfKind: code, uri };
+        out.push({ title, kind: CodeActionKind.QuickFix, data });
+      } else {
+        out.push(
+          action(title, CodeActionKind.QuickFix, uri, fixAllOfKindEdits(model, code, stats)),
+        );
+      }
     }
   }
-  if (kindWanted(FIX_ALL_KIND, onlyKinds)) {
-    const edits = fixAllEdits(model);
+  if (onlyKinds !== undefined && kindWanted(FIX_ALL_KIND, onlyKinds)) {
+    const edits = fixAllEdits(model, undefined, stats);
     if (edits.length > 0)
       out.push(action('Fix all caseed problems', FIX_ALL_KIND, uri, toTextEdits(model, edits)));
   }
   return out;
+}
+
+function isFixAllOfKind(data: unknown): data is FixAllOfKindData {
+  const d = data as Partial<FixAllOfKindData> | null | undefined;
+  return typeof d?.caseedFixAllOfKind === 'string' && typeof d.uri === 'string';
+}
+
+/** The URI a deferred action is for, or undefined when it is not one of ours. */
+export function deferredActionUri(codeAction: CodeAction): string | undefined {
+  return isFixAllOfKind(codeAction.data) ? codeAction.data.uri : undefined;
+}
+
+/**
+ * `codeAction/resolve`: a deferred "fix all of this kind" gets its edits, built from the model of
+ * the document as it is now (the server has every change the client sent before this request).
+ */
+export function resolveCodeAction(model: SeedModel, codeAction: CodeAction): CodeAction {
+  const data = codeAction.data;
+  if (codeAction.edit !== undefined || !isFixAllOfKind(data)) return codeAction;
+  return {
+    ...codeAction,
+    edit: {
+      changes: { [data.uri]: fixAllOfKindEdits(model, data.caseedFixAllOfKind) },
+    },
+  };
 }

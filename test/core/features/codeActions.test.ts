@@ -189,12 +189,18 @@ describe('code actions: fix all', () => {
     assert.ok(!model(current).diagnostics.some((d) => d.fixes?.some((f) => f.preferred)));
   });
 
-  test('fix-all is a source action: offered only when source kinds are wanted', () => {
+  test('fix-all is a source action: built only when source kinds are asked for', () => {
     const m = model(SAMPLES['trailing commas']);
     const at = m.diagnostics[0];
-    assert.ok(actionsAt(m, at, ['source']).every((a) => a.kind === FIX_ALL_KIND));
+    for (const only of [['source'], ['source.fixAll'], [FIX_ALL_KIND]]) {
+      const actions = actionsAt(m, at, only);
+      assert.equal(actions.length, 1, only.join());
+      assert.equal(actions[0].kind, FIX_ALL_KIND);
+    }
     assert.ok(actionsAt(m, at, ['quickfix']).every((a) => a.kind === 'quickfix'));
-    assert.equal(actionsAt(m, at).filter((a) => a.kind === FIX_ALL_KIND).length, 1);
+    // A cursor move (no `only`) asks for quick fixes: the whole-file fix is not built then.
+    assert.ok(actionsAt(m, at).length > 0);
+    assert.equal(actionsAt(m, at).filter((a) => a.kind === FIX_ALL_KIND).length, 0);
   });
 
   test('several problems of one code get a "fix all of this kind" quick fix', () => {
