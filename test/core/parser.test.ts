@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { ObjectNode } from '../../core/ast';
 import { getValue, nodeAtPath, nodeChainAt, pathOfChain } from '../../core/ast';
 import { applyEdits } from '../../core/diagnostics';
@@ -129,4 +129,21 @@ test('a half-typed document still yields a tree with the typed properties', () =
   assert.equal(entry.properties[0].key.value, 'attribute_name');
   const chain = nodeChainAt(r.root, text.length);
   assert.deepEqual(pathOfChain(chain).slice(0, 3), ['calculated_attributes', 'workspace', 0]);
+});
+
+describe('byte order mark (core/bom.ts)', () => {
+  test('a leading BOM is skipped, not reported; offsets still count it', () => {
+    const { root, diagnostics } = parse('\uFEFF{"mpid": 1}');
+    assert.deepEqual(diagnostics, []);
+    assert.equal(root?.offset, 1);
+  });
+
+  test('a BOM anywhere else is a syntax error, and a BOM alone is an empty file', () => {
+    assert.ok(parse('{"mpid": 1}\uFEFF').diagnostics.some((d) => d.code === 'syntax-error'));
+    assert.ok(parse(' \uFEFF{}').diagnostics.some((d) => d.code === 'syntax-error'));
+    assert.deepEqual(
+      parse('\uFEFF').diagnostics.map((d) => d.code),
+      ['empty-file'],
+    );
+  });
 });

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { before, describe, it } from 'node:test';
@@ -92,5 +93,107 @@ describe('CLI and language server agree', () => {
   it('caseed lsp --stdio reports exactly what caseed validate reports', async () => {
     const server = await serverDiagnostics([CLI, 'lsp', '--stdio']);
     for (const file of FILES) assert.deepEqual(server.get(file), cli.get(file), file);
+  });
+});
+
+/** Diagnostics of `caseed validate --format json` for files (absolute paths). */
+function cliDiagnostics(files: string[]): Plain[][] {
+  const r = spawnSync(process.execPath, [CLI, 'validate', '--format', 'json', ...files], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
+  return (JSON.parse(r.stdout) as { files: Array<{ diagnostics: Plain[] }> }).files.map(
+    (f) => f.diagnostics,
+  );
+}
+
+describe('a file with a byte order mark: CLI and language server agree', () => {
+  const BOM = '\uFEFF';
+  // One line (every problem on the BOM's line) and the multi-line broken example.
+  const SOURCES = [
+    '{"environment": "prod", "mpid": 12, "calculated_attributes": {"workspace": []},}\n',
+    readFileSync(join(ROOT, 'examples', 'broken.caseed.json'), 'utf8'),
+  ];
+  let dir: string;
+  let cli: Plain[][];
+
+  before(() => {
+    ensureBuilt();
+    dir = mkdtempSync(join(tmpdir(), 'caseed-bom-'));
+    const files = SOURCES.map((text, i) => {
+      const file = join(dir, `bom-${i}.caseed.json`);
+      writeFileSync(file, BOM + text, 'utf8');
+      return file;
+    });
+    cli = cliDiagnostics(files);
+    // The BOM changes nothing for the CLI: the same problems as without it.
+    const plainFiles = SOURCES.map((text, i) => {
+      const file = join(dir, `plain-${i}.caseed.json`);
+      writeFileSync(file, text, 'utf8');
+      return file;
+    });
+    assert.deepEqual(cli, cliDiagnostics(plainFiles));
+    assert.ok(cli.every((d) => d.length > 0 && d.every((x) => x.code !== 'syntax-error')));
+  });
+
+  it("the server reports the CLI's problems for the text with the BOM, counting it on line 1", async () => {
+    const client = LspClient.start();
+    try {
+      await client.initialize({
+        initializationOptions: { settings: { validate: { maxProblems: 100000 } } },
+      });
+      await client.initialized();
+      for (const [i, text] of SOURCES.entries()) {
+        // What an editor that keeps the mark in the document text sends.
+        const uri = pathToFileURL(join(dir, `bom-${i}.caseed.json`)).toString();
+        await client.open(uri, BOM + text);
+        const server = fromServer((await client.waitForDiagnostics(uri)).diagnostics);
+        // LSP positions count the BOM (one UTF-16 unit) on the first line; the CLI shows the
+        // columns an editor shows, which do not.
+        const shift = (p: { line: number; character: number }): typeof p =>
+          p.line === 0 ? { line: 0, character: p.character - 1 } : p;
+        assert.deepEqual(
+          server.map((d) => ({
+            ...d,
+            range: { start: shift(d.range.start), end: shift(d.range.end) },
+          })),
+          cli[i],
+          `file ${i}`,
+        );
+        // Same place in the file: the text under each range is the same in both views.
+        const lines = (BOM + text).split('\n');
+        const under = (r: Plain['range'], ls: string[]): string =>
+          r.start.line === r.end.line
+            ? ls[r.start.line].slice(r.start.character, r.end.character)
+            : '';
+        assert.deepEqual(
+          server.map((d) => under(d.range, lines)),
+          cli[i].map((d) => under(d.range, text.split('\n'))),
+        );
+      }
+      assert.equal(await client.shutdown(), 0);
+    } finally {
+      await client.kill();
+    }
+  });
+
+  it("the server reports exactly the CLI's diagnostics for the text VS Code sends (BOM decoded)", async () => {
+    const client = LspClient.start();
+    try {
+      await client.initialize({
+        initializationOptions: { settings: { validate: { maxProblems: 100000 } } },
+      });
+      await client.initialized();
+      for (const [i, text] of SOURCES.entries()) {
+        const uri = pathToFileURL(join(dir, `vscode-${i}.caseed.json`)).toString();
+        await client.open(uri, text);
+        assert.deepEqual(fromServer((await client.waitForDiagnostics(uri)).diagnostics), cli[i]);
+      }
+      assert.equal(await client.shutdown(), 0);
+    } finally {
+      await client.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
