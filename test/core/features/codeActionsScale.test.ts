@@ -187,4 +187,3 @@ test('the fix-all merge chooses what the quadratic one chose', () => {
     assert.equal(applyEdits(text, fixAllEdits(m)), applyEdits(text, referenceFixAll(m)));
   }
 });
-
