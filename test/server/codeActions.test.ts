@@ -6,18 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, TextEdit } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction } from 'vscode-languageserver/node';
+import { applyTextEdits } from '../core/cursor';
 import { ensureBuilt } from './build';
 import { LspClient } from './lspClient';
 
 const USERS = 2000;
 const TEXT = '[\n' + Array<string>(USERS).fill('{}').join(',\n') + '\n]\n';
 const URI = 'file:///every-user.caseed.json';
-
-function applyTextEdits(text: string, edits: TextEdit[]): string {
-  return TextDocument.applyEdits(TextDocument.create('file:///x', 'caseed', 1, text), edits);
-}
 
 describe('code actions over JSON-RPC, on a problem in every user', () => {
   let client: LspClient;

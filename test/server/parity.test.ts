@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { CLI, LspClient, ROOT } from './lspClient';
 import { ensureBuilt } from './build';
@@ -48,23 +48,33 @@ function fromServer(diagnostics: Diagnostic[]): Plain[] {
   }));
 }
 
-async function serverDiagnostics(args: string[] | undefined): Promise<Map<string, Plain[]>> {
+/** Runs `work` against a started server that shows every problem, then shuts it down. */
+async function withServer(
+  args: string[] | undefined,
+  work: (client: LspClient) => Promise<void>,
+): Promise<void> {
   const client = LspClient.start(args === undefined ? {} : { args });
   // Show every problem, as the CLI does.
   const init = { settings: { validate: { maxProblems: 100000 } } };
-  const out = new Map<string, Plain[]>();
   try {
     await client.initialize({ initializationOptions: init });
     await client.initialized();
+    await work(client);
+    assert.equal(await client.shutdown(), 0);
+  } finally {
+    await client.kill();
+  }
+}
+
+async function serverDiagnostics(args: string[] | undefined): Promise<Map<string, Plain[]>> {
+  const out = new Map<string, Plain[]>();
+  await withServer(args, async (client) => {
     for (const file of FILES) {
       const uri = pathToFileURL(join(ROOT, file)).toString();
       await client.open(uri, readFileSync(join(ROOT, file), 'utf8'));
       out.set(file, fromServer((await client.waitForDiagnostics(uri)).diagnostics));
     }
-    assert.equal(await client.shutdown(), 0);
-  } finally {
-    await client.kill();
-  }
+  });
   return out;
 }
 
@@ -121,29 +131,24 @@ describe('a file with a byte order mark: CLI and language server agree', () => {
   before(() => {
     ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'caseed-bom-'));
-    const files = SOURCES.map((text, i) => {
-      const file = join(dir, `bom-${i}.caseed.json`);
-      writeFileSync(file, BOM + text, 'utf8');
-      return file;
-    });
-    cli = cliDiagnostics(files);
+    const write = (name: string, prefix: string): string[] =>
+      SOURCES.map((text, i) => {
+        const file = join(dir, `${name}-${i}.caseed.json`);
+        writeFileSync(file, prefix + text, 'utf8');
+        return file;
+      });
+    cli = cliDiagnostics(write('bom', BOM));
     // The BOM changes nothing for the CLI: the same problems as without it.
-    const plainFiles = SOURCES.map((text, i) => {
-      const file = join(dir, `plain-${i}.caseed.json`);
-      writeFileSync(file, text, 'utf8');
-      return file;
-    });
-    assert.deepEqual(cli, cliDiagnostics(plainFiles));
+    assert.deepEqual(cli, cliDiagnostics(write('plain', '')));
     assert.ok(cli.every((d) => d.length > 0 && d.every((x) => x.code !== 'syntax-error')));
   });
 
-  it("the server reports the CLI's problems for the text with the BOM, counting it on line 1", async () => {
-    const client = LspClient.start();
-    try {
-      await client.initialize({
-        initializationOptions: { settings: { validate: { maxProblems: 100000 } } },
-      });
-      await client.initialized();
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("the server reports the CLI's problems for the text with the BOM, counting it on line 1", () =>
+    withServer(undefined, async (client) => {
       for (const [i, text] of SOURCES.entries()) {
         // What an editor that keeps the mark in the document text sends.
         const uri = pathToFileURL(join(dir, `bom-${i}.caseed.json`)).toString();
@@ -162,38 +167,23 @@ describe('a file with a byte order mark: CLI and language server agree', () => {
           `file ${i}`,
         );
         // Same place in the file: the text under each range is the same in both views.
-        const lines = (BOM + text).split('\n');
-        const under = (r: Plain['range'], ls: string[]): string =>
+        const under = (r: Plain['range'], lines: string[]): string =>
           r.start.line === r.end.line
-            ? ls[r.start.line].slice(r.start.character, r.end.character)
+            ? lines[r.start.line].slice(r.start.character, r.end.character)
             : '';
         assert.deepEqual(
-          server.map((d) => under(d.range, lines)),
+          server.map((d) => under(d.range, (BOM + text).split('\n'))),
           cli[i].map((d) => under(d.range, text.split('\n'))),
         );
       }
-      assert.equal(await client.shutdown(), 0);
-    } finally {
-      await client.kill();
-    }
-  });
+    }));
 
-  it("the server reports exactly the CLI's diagnostics for the text VS Code sends (BOM decoded)", async () => {
-    const client = LspClient.start();
-    try {
-      await client.initialize({
-        initializationOptions: { settings: { validate: { maxProblems: 100000 } } },
-      });
-      await client.initialized();
+  it("the server reports exactly the CLI's diagnostics for the text VS Code sends (BOM decoded)", () =>
+    withServer(undefined, async (client) => {
       for (const [i, text] of SOURCES.entries()) {
         const uri = pathToFileURL(join(dir, `vscode-${i}.caseed.json`)).toString();
         await client.open(uri, text);
         assert.deepEqual(fromServer((await client.waitForDiagnostics(uri)).diagnostics), cli[i]);
       }
-      assert.equal(await client.shutdown(), 0);
-    } finally {
-      await client.kill();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 });
