@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -13,6 +13,7 @@ import {
   codeOf,
   copyOf,
   diagnosticsWhen,
+  newSeedFile,
   open,
   ours,
   positionOf,
@@ -69,6 +70,37 @@ suite('diagnostics', () => {
         .map((d) => key(d.code, d.range))
         .sort();
       await open(uri);
+      const expectedText = expected.join('\n');
+      await diagnosticsWhen(
+        uri,
+        `the diagnostics of ${name}`,
+        (ds) => keysOf(ds).join('\n') === expectedText,
+      ).catch((err: Error) => {
+        assert.deepEqual(
+          keysOf(vscode.languages.getDiagnostics(uri)),
+          expected,
+          `${name}: ${err.message}`,
+        );
+      });
+    }
+  });
+
+  test('a file with a byte order mark: VS Code keeps the mark out of the text, and shows what `caseed validate` reports', async () => {
+    const text = readFileSync(join(repoRoot(), 'examples', 'broken.caseed.json'), 'utf8');
+    // A one-line file too: every problem then sits on the line the mark starts.
+    const oneLine =
+      '{"environment": "prod", "mpid": 12, "calculated_attributes": {"workspace": []},}\n';
+    for (const [name, body] of [
+      ['bom.caseed.json', text],
+      ['bom-one-line.caseed.json', oneLine],
+    ]) {
+      const uri = newSeedFile(name, '\uFEFF' + body);
+      const { document: doc } = await open(uri);
+      assert.equal(doc.getText(), body, 'the document text holds no BOM');
+      const expected = cliDiagnostics(uri.fsPath)
+        .map((d) => key(d.code, d.range))
+        .sort();
+      assert.ok(expected.length > 0 && !expected.some((k) => k.startsWith('syntax-error')));
       const expectedText = expected.join('\n');
       await diagnosticsWhen(
         uri,

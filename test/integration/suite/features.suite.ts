@@ -129,6 +129,44 @@ suite('language features', () => {
     assert.doesNotThrow(() => JSON.parse(doc.getText()) as unknown, 'the file is JSON again');
   });
 
+  test('"fix all of this kind" comes without edits and VS Code resolves it to fix every one', async () => {
+    const users = Array.from(
+      { length: 5 },
+      (_, i) => `{"environment": "development", "mpid": ${i + 1}, "calculated_attributes": {},}`,
+    );
+    const uri = newSeedFile('kinds.caseed.json', `[\n${users.join(',\n')}\n]\n`);
+    const { document: doc } = await open(uri);
+    const [problem] = ours(
+      await diagnosticsWhen(uri, 'the trailing commas reported', (d) =>
+        ours(d).some((x) => codeOf(x) === 'trailing-comma'),
+      ),
+    ).filter((d) => codeOf(d) === 'trailing-comma');
+    const title = 'Fix all 5 "trailing-comma" problems in this file';
+    const unresolved = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      problem.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const lazy = unresolved.find((a) => a.title === title);
+    assert.ok(lazy, unresolved.map((a) => a.title).join(', '));
+    assert.equal(lazy.edit, undefined, 'not built on a cursor move');
+    const resolved = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      problem.range,
+      vscode.CodeActionKind.QuickFix.value,
+      100,
+    );
+    const all = resolved.find((a) => a.title === title);
+    assert.ok(all?.edit, 'resolved with its edits');
+    assert.ok(await vscode.workspace.applyEdit(all.edit), 'the fix applies');
+    await diagnosticsWhen(uri, 'no trailing comma left', (d) =>
+      ours(d).every((x) => codeOf(x) !== 'trailing-comma'),
+    );
+    assert.equal((JSON.parse(doc.getText()) as unknown[]).length, 5);
+  });
+
   test('document symbols: one per user, named by the exact mpid, with its attributes', async () => {
     const uri = copyOf('test/fixtures/integration/bulk.caseed.json');
     await open(uri);
