@@ -11,6 +11,9 @@ import type { Platform } from './platform';
 // The browser's Worker (the web extension host has one; this project is typed for Node).
 declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
 
+/** Origins known to answer CORS in this session (a refusal is asked again: the target may change). */
+const corsOrigins = new Set<string>();
+
 export const webPlatform: Platform = {
   kind: 'web',
   createLanguageClient(extension, id, name, options) {
@@ -21,7 +24,12 @@ export const webPlatform: Platform = {
   createTransport: () => ({ transport: createFetchTransport(), close: () => Promise.resolve() }),
   async cannotSend(target, path) {
     const url = `${target.baseUrl.replace(/\/+$/, '')}${path}`;
-    if (await probeCors(url)) return undefined;
+    const origin = new URL(url).origin;
+    if (corsOrigins.has(origin)) return undefined;
+    if (await probeCors(url)) {
+      corsOrigins.add(origin);
+      return undefined;
+    }
     return (
       `Sending is not available in VS Code for the Web for ${target.label}: the browser may only ` +
       `send to ${new URL(target.baseUrl).origin} if it allows cross-origin requests (CORS), and it ` +

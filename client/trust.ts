@@ -8,19 +8,16 @@ import * as vscode from 'vscode';
 const MANAGE = 'Manage Workspace Trust';
 
 /**
- * True (and the user told why, with a button to trust the workspace) when the workspace is not
- * trusted. `what` names the action: "Sending seed files".
+ * When the workspace is not trusted: the reason (also shown to the user, with a button to trust the
+ * workspace). Undefined when it is trusted. `what` names the action: "Sending seed files".
  */
-export function refusedUntrusted(what: string): boolean {
-  if (vscode.workspace.isTrusted) return false;
-  void vscode.window
-    .showWarningMessage(
-      `caseed: ${what} waits for workspace trust: this folder is open in Restricted Mode. ` +
-        'Validation and editing work as usual; trust the folder to send.',
-      MANAGE,
-    )
-    .then((choice) => {
-      if (choice === MANAGE) void vscode.commands.executeCommand('workbench.trust.manage');
-    });
-  return true;
+export function refusedUntrusted(what: string): string | undefined {
+  if (vscode.workspace.isTrusted) return undefined;
+  const reason =
+    `${what} waits for workspace trust: this folder is open in Restricted Mode. ` +
+    'Validation and editing work as usual; trust the folder to continue.';
+  void vscode.window.showWarningMessage(`caseed: ${reason}`, MANAGE).then((choice) => {
+    if (choice === MANAGE) void vscode.commands.executeCommand('workbench.trust.manage');
+  });
+  return reason;
 }

@@ -206,11 +206,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       res.setHeader('access-control-allow-origin', '*');
       res.setHeader('access-control-expose-headers', 'retry-after, x-mp-rate-limit-exceeded');
       if (req.method === 'OPTIONS') {
-        // A preflight (or the probe that follows one): allowed, and not a seeding request.
+        // A preflight: allowed, and not a seeding request.
         res.writeHead(204, {
           'access-control-allow-methods': 'POST',
           'access-control-allow-headers': 'authorization, content-type, accept, user-agent',
           'access-control-max-age': '600',
+          // From a public page (vscode.dev) to this loopback server, Chrome asks this too.
+          ...(req.headers['access-control-request-private-network'] === 'true'
+            ? { 'access-control-allow-private-network': 'true' }
+            : {}),
         });
         res.end();
         log(`OPTIONS ${req.url ?? '/'} → 204 (CORS)`);

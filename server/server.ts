@@ -21,15 +21,8 @@ import { Validator } from './validation';
 
 export const SERVER_NAME = 'caseed';
 
-/**
- * `runtime` names where the server runs, for its first log line (the web worker passes its own: a
- * worker has no `process`).
- */
-export function startServer(
-  connection: Connection,
-  version = '0.0.0',
-  runtime = `node ${process.version}`,
-): void {
+/** `runtime` names where the server runs (`node v20.…`, `web worker`), for its first log line. */
+export function startServer(connection: Connection, version = '0.0.0', runtime = 'unknown'): void {
   const logger: Logger = connection.console;
   const documents = new TextDocuments(TextDocument);
   const models = new ModelCache();

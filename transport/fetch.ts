@@ -61,10 +61,12 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Trans
 }
 
 /**
- * Whether a browser may POST seeds to `url`: makes a request that needs a CORS preflight (as the
- * real send does: `Authorization` and a JSON body), without credentials or a body. Resolves true
- * when the target answered at all (any status), false when the browser refused it (no CORS headers)
- * or could not reach it — `fetch` does not say which.
+ * Whether a browser may POST seeds to `url`. A browser does not let a page ask for a CORS preflight
+ * alone, so this makes the request a send makes (POST, JSON, `Authorization`) with no credentials in
+ * it (`Basic Og==` is an empty key and secret) and no body: the browser sends it only when the
+ * target's preflight allows it, and the target answers it 401/403. Resolves true when the target
+ * answered at all (any status), false when the browser refused (no CORS) or could not reach it —
+ * `fetch` does not say which.
  */
 export async function probeCors(
   url: string,
@@ -73,8 +75,9 @@ export async function probeCors(
 ): Promise<boolean> {
   try {
     await doFetch(url, {
-      method: 'OPTIONS',
+      method: 'POST',
       headers: { authorization: 'Basic Og==', 'content-type': 'application/json' },
+      body: '',
       credentials: 'omit',
       redirect: 'error',
       signal: AbortSignal.timeout(timeoutMs),

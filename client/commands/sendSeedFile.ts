@@ -103,9 +103,15 @@ export interface SendCommandResult {
   offeredReenter: boolean;
 }
 
+/** What the command resolves to when it refused to send here at all (told the user why). */
+export interface SendRefusal {
+  refused: string;
+}
+
 export function sendSeedFile(ctx: Ctx) {
-  return async (arg?: unknown): Promise<SendCommandResult | undefined> => {
-    if (refusedUntrusted('Sending seed files')) return;
+  return async (arg?: unknown): Promise<SendCommandResult | SendRefusal | undefined> => {
+    const untrusted = refusedUntrusted('Sending seed files');
+    if (untrusted !== undefined) return { refused: untrusted };
     const services = sendServicesOf(ctx);
     const doc = await documentToSend(arg);
     if (doc === undefined) return;
@@ -126,7 +132,7 @@ export function sendSeedFile(ctx: Ctx) {
     const unavailable = await ctx.platform.cannotSend(target, planned.plan.path);
     if (unavailable !== undefined) {
       void vscode.window.showErrorMessage(`caseed: ${unavailable}`);
-      return;
+      return { refused: unavailable };
     }
     let credentials = await services.credentials.get(target.profile);
     if (credentials === undefined) {

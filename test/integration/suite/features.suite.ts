@@ -26,7 +26,7 @@ async function openAtCursor(
   marked: string,
 ): Promise<{ doc: vscode.TextDocument; at: vscode.Position }> {
   const offset = marked.indexOf('|');
-  const uri = newSeedFile(name, marked.slice(0, offset) + marked.slice(offset + 1));
+  const uri = await newSeedFile(name, marked.slice(0, offset) + marked.slice(offset + 1));
   const { document: doc } = await open(uri);
   return { doc, at: doc.positionAt(offset) };
 }
@@ -81,7 +81,7 @@ suite('language features', () => {
   });
 
   test('hover explains a property: what it is and whether it is required', async () => {
-    const uri = copyOf('test/fixtures/integration/quickfix.caseed.json');
+    const uri = await copyOf('test/fixtures/integration/quickfix.caseed.json');
     const { document: doc } = await open(uri);
     const onKey = positionOf(doc, '"calculation_type"', 3);
     const text = await waitFor('a hover on calculation_type', async () => {
@@ -107,7 +107,7 @@ suite('language features', () => {
   });
 
   test('the quick fix for a trailing comma, applied, leaves the file clean', async () => {
-    const uri = copyOf('test/fixtures/integration/quickfix.caseed.json');
+    const uri = await copyOf('test/fixtures/integration/quickfix.caseed.json');
     const { document: doc } = await open(uri);
     const [problem] = ours(
       await diagnosticsWhen(uri, 'the trailing comma reported', (d) =>
@@ -130,7 +130,7 @@ suite('language features', () => {
   });
 
   test('document symbols: one per user, named by the exact mpid, with its attributes', async () => {
-    const uri = copyOf('test/fixtures/integration/bulk.caseed.json');
+    const uri = await copyOf('test/fixtures/integration/bulk.caseed.json');
     await open(uri);
     const symbols = await waitFor('document symbols', async () => {
       const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
@@ -153,7 +153,7 @@ suite('language features', () => {
   });
 
   test('formatting pretty-prints and keeps 19-digit mpids exact', async () => {
-    const uri = copyOf('test/fixtures/integration/bulk.caseed.json');
+    const uri = await copyOf('test/fixtures/integration/bulk.caseed.json');
     const { document: doc } = await open(uri);
     const edits = await waitFor('formatting edits', async () => {
       const e = await vscode.commands.executeCommand<vscode.TextEdit[]>(

