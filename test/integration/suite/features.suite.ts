@@ -80,6 +80,22 @@ suite('language features', () => {
     for (const t of IDENTITY_TYPES) assert.ok(labels.includes(t.name), `offers ${t.name}`);
   });
 
+  test('the contributed snippets are offered: a whole user from "caseed-user"', async () => {
+    const { doc, at } = await openAtCursor('snippet.caseed.json', 'caseed-us|');
+    const item = await waitFor('the caseed-user snippet', async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        doc.uri,
+        at,
+      );
+      return list.items.find(
+        (i) => labelOf(i) === 'caseed-user' && i.kind === vscode.CompletionItemKind.Snippet,
+      );
+    });
+    const body = item.insertText instanceof vscode.SnippetString ? item.insertText.value : '';
+    assert.match(body, /calculated_attributes/);
+  });
+
   test('hover explains a property: what it is and whether it is required', async () => {
     const uri = await copyOf('test/fixtures/integration/quickfix.caseed.json');
     const { document: doc } = await open(uri);
