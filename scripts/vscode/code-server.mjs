@@ -92,8 +92,8 @@ export function tempDir(prefix, keep = () => false) {
 }
 
 /**
- * Start code-server on a free loopback port with fresh user data (workspace trust off) and the given
- * extensions folder. Resolves once `/healthz` answers. `env` reaches the extension host too.
+ * Start code-server on a free loopback port with fresh user data (workspace trust off unless `trust`)
+ * and the given extensions folder. Resolves once `/healthz` answers. `env` reaches the extension host too.
  */
 export async function startCodeServer({
   root,
@@ -102,6 +102,7 @@ export async function startCodeServer({
   env = {},
   settings = {},
   port: wantedPort,
+  trust = false,
 }) {
   const userDataDir = join(root, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
@@ -137,7 +138,7 @@ export async function startCodeServer({
     `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(trust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir',
     userDataDir,

@@ -4,13 +4,29 @@
 // Chromium with the development `payload` (extensionDevelopmentPath + extensionTestsPath), waits for
 // the results file the suites' `run()` writes, prints them, and stops everything it started.
 // Exit 0 = all passed; 1 = a test failed; 2 = could not run (one line says why). Never hangs.
+// `--restricted` opens the folder untrusted (workspace trust on, no startup prompt: Restricted
+// Mode) and runs only the Restricted Mode suite against the packaged extension: the .vsix installed
+// as a user installs it (an extension under development is exempt from Restricted Mode, so only an
+// installed one shows what the manifest's `capabilities` allow); the development path is then an
+// empty harness extension that only carries the tests.
 //   node scripts/vscode/run-e2e.mjs [--grep <pattern>] [--timeout <seconds>] [--keep] [--json <file>]
+//                                   [--restricted]
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   installSignalHandlers,
+  installVsix,
+  packageVsix,
   launchChromium,
   onStop,
   remoteUri,
@@ -22,11 +38,13 @@ import {
 } from './code-server.mjs';
 import { ensureTools } from './install-tools.mjs';
 import { option } from './args.mjs';
+import { writeExpectedDiagnostics } from './expected-diagnostics.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const timeoutS = Number(option('--timeout', '420'));
-const grep = option('--grep', '');
+const restricted = process.argv.includes('--restricted');
+const grep = restricted ? 'Restricted Mode' : option('--grep', '');
 const keep = process.argv.includes('--keep');
 const quiet = process.argv.includes('--quiet');
 const jsonOut = option('--json', '');
@@ -48,13 +66,28 @@ function build() {
   return join(suites, 'index.js');
 }
 
-/** The temp workspace: a copy of examples/ (suites copy further files themselves). */
-function makeWorkspace(root) {
+/**
+ * The temp workspace: copies of examples/ and test/fixtures/ (the suites copy from there), and what
+ * the desktop server reports for them (`expected-diagnostics.json`, for parity.suite.ts).
+ */
+async function makeWorkspace(root) {
   const ws = join(root, 'workspace');
-  mkdirSync(ws, { recursive: true });
+  mkdirSync(join(ws, 'test'), { recursive: true });
   if (existsSync(join(repo, 'examples')))
     cpSync(join(repo, 'examples'), join(ws, 'examples'), { recursive: true });
+  cpSync(join(repo, 'test', 'fixtures'), join(ws, 'test', 'fixtures'), { recursive: true });
+  await writeExpectedDiagnostics(repo, ws, ['examples', 'test/fixtures']);
   return ws;
+}
+
+/** The installed .vsix carries both builds: desktop (client, server) and web (web, server-web). */
+function checkBundles(extensionsDir) {
+  const [folder] = readdirSync(extensionsDir).filter((n) => n.startsWith('caseed.caseed-'));
+  if (folder === undefined) throw new Error(`caseed is not in ${extensionsDir}`);
+  for (const f of ['client.js', 'server.js', 'web.js', 'server-web.js']) {
+    if (!existsSync(join(extensionsDir, folder, 'dist', f)))
+      throw new Error(`the .vsix lacks dist/${f}`);
+  }
 }
 
 function printResults(results) {
@@ -76,9 +109,27 @@ async function main() {
   ensureTools();
   const suitesIndex = build();
   say(`tools ready, extension and suites built (${Math.round((Date.now() - started) / 1000)} s)`);
-  const workspace = makeWorkspace(root);
+  const workspace = await makeWorkspace(root);
   const resultsFile = join(root, 'results.json');
-  const extensionsDir = join(root, 'extensions');
+  let extensionsDir = join(root, 'extensions');
+  let developmentPath = repo;
+  if (restricted) {
+    const vsix = packageVsix({ repo, root });
+    extensionsDir = installVsix({ repo, root, vsix });
+    checkBundles(extensionsDir);
+    developmentPath = join(root, 'harness');
+    mkdirSync(developmentPath, { recursive: true });
+    writeFileSync(
+      join(developmentPath, 'package.json'),
+      JSON.stringify({
+        name: 'caseed-test-harness',
+        publisher: 'caseed',
+        version: '0.0.0',
+        engines: { vscode: '*' },
+      }),
+    );
+    say(`packaged and installed the .vsix (${Math.round((Date.now() - started) / 1000)} s)`);
+  }
   mkdirSync(extensionsDir, { recursive: true });
   const server = await startCodeServer({
     root,
@@ -89,13 +140,22 @@ async function main() {
       CASEED_E2E_GREP: grep,
       CASEED_E2E_USER_DATA: join(root, 'user-data'),
     },
+    ...(restricted
+      ? {
+          trust: true,
+          settings: {
+            'security.workspace.trust.enabled': true,
+            'security.workspace.trust.startupPrompt': 'never',
+          },
+        }
+      : {}),
   });
   say(`code-server on ${server.url} (${Math.round((Date.now() - started) / 1000)} s)`);
   const { page } = await launchChromium();
   const consoleLines = [];
   page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
   const payload = [
-    ['extensionDevelopmentPath', remoteUri(server.port, repo)],
+    ['extensionDevelopmentPath', remoteUri(server.port, developmentPath)],
     ['extensionTestsPath', remoteUri(server.port, suitesIndex)],
   ];
   await page.goto(workbenchUrl(server.url, workspace, payload), {

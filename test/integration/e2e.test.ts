@@ -1,12 +1,14 @@
 /**
  * The integration layer of `npm test`: runs the mocha suites inside a real VS Code extension host
  * (code-server, offline; scripts/vscode/run-e2e.mjs) and reports each of them here as a subtest, so
- * the closing line of scripts/test.mjs counts them. Installs code-server and Chromium on first use.
+ * the closing line of scripts/test.mjs counts them; then again with the folder untrusted (Restricted
+ * Mode) and the packaged .vsix installed. Installs code-server and Chromium on first use.
  */
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestContext } from 'node:test';
 import { test } from 'node:test';
 import { runScript } from './runScript';
 
@@ -16,12 +18,12 @@ interface Results {
   tests: { title: string; state: string; error?: string }[];
 }
 
-test('the extension inside a real VS Code extension host (code-server)', async (t) => {
+async function runE2e(t: TestContext, extra: string[]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'caseed-e2e-json-'));
   try {
     const json = join(dir, 'results.json');
     const { code, output } = await runScript(
-      ['scripts/vscode/run-e2e.mjs', '--quiet', '--json', json, '--timeout', '420'],
+      ['scripts/vscode/run-e2e.mjs', '--quiet', '--json', json, '--timeout', '420', ...extra],
       540_000,
     );
     if (!existsSync(json)) {
@@ -39,4 +41,9 @@ test('the extension inside a real VS Code extension host (code-server)', async (
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-});
+}
+
+test('the extension inside a real VS Code extension host (code-server)', (t) => runE2e(t, []));
+
+test('the installed .vsix in Restricted Mode (code-server, untrusted folder)', (t) =>
+  runE2e(t, ['--restricted']));

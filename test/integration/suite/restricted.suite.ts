@@ -53,7 +53,7 @@ suite('Restricted Mode', () => {
     ]);
   });
 
-  test('editor features work untrusted: completion and hover', async () => {
+  test('editor features work untrusted: hover and document symbols', async () => {
     const uri = await copyOf('test/fixtures/integration/quickfix.caseed.json');
     const { document: doc } = await open(uri);
     const onKey = positionOf(doc, '"calculation_type"', 3);
