@@ -1,6 +1,7 @@
 // The same integration suites through @vscode/test-electron, the ecosystem's standard runner: it
 // downloads a VS Code build (so it needs internet; offline, use run-e2e.mjs), opens a temp copy of
-// examples/ with fresh user data, and runs dist/test/integration/index.js in the extension host.
+// examples/ and test/fixtures/ (with the desktop server's diagnostics, for the parity suite) with
+// fresh user data, and runs dist/test/integration/index.js in the extension host.
 // Build first: `npm run test:electron` does (build.mjs + build-tests.mjs).
 //   node scripts/vscode/run-electron.mjs [--grep <pattern>] [--version <vscode version>]
 import {
@@ -17,6 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
 import { option } from './args.mjs';
+import { writeExpectedDiagnostics } from './expected-diagnostics.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -39,6 +41,8 @@ writeFileSync(
 mkdirSync(workspace, { recursive: true });
 if (existsSync(join(repo, 'examples')))
   cpSync(join(repo, 'examples'), join(workspace, 'examples'), { recursive: true });
+cpSync(join(repo, 'test', 'fixtures'), join(workspace, 'test', 'fixtures'), { recursive: true });
+await writeExpectedDiagnostics(repo, workspace, ['examples', 'test/fixtures']);
 const resultsFile = join(root, 'results.json');
 
 let code = 2;
