@@ -5,18 +5,16 @@
 // median of REPS opens; each is also given as a ratio to JSON.parse of the same text measured in the
 // same runtime (the floor), since absolute times on a shared machine mean little. Not a test.
 //   npm run bench:web        (production build first, as shipped)
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateBulk } from './generate.ts';
 import { CHROMIUM_ARGS } from '../scripts/vscode/code-server.mjs';
 import { CHROMIUM, ensureDebianPackages } from '../scripts/vscode/install-tools.mjs';
+import { startStdioServer } from '../scripts/vscode/test-workspace.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 const REPS = 5;
 const SIZES = [1_000, 10_000];
 
@@ -34,18 +32,9 @@ function jsonParseFloor(text) {
 
 /** The Node server over stdio: ms per open (median) and the diagnostics count. */
 async function nodeServer(text) {
-  const rpc = require('vscode-jsonrpc/node');
-  const child = spawn(process.execPath, [join(repo, 'dist', 'server.js'), '--stdio'], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const conn = rpc.createMessageConnection(
-    new rpc.StreamMessageReader(child.stdout),
-    new rpc.StreamMessageWriter(child.stdin),
-  );
+  const { conn, close } = startStdioServer(repo);
   const waiting = new Map();
   conn.onNotification('textDocument/publishDiagnostics', (p) => waiting.get(p.uri)?.(p));
-  conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
-  conn.onRequest('client/registerCapability', () => null);
   conn.listen();
   await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
   await conn.sendNotification('initialized', {});
@@ -63,9 +52,7 @@ async function nodeServer(text) {
     count = p.diagnostics.length;
     await conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
-  await conn.sendRequest('shutdown');
-  conn.dispose();
-  child.kill();
+  await close();
   return { ms: median(times), count };
 }
 

@@ -57,6 +57,27 @@ export function installSignalHandlers() {
   }
 }
 
+/**
+ * The end of a runner: `main()` with signal handlers installed, everything started stopped after,
+ * and the process exits with main's code — 2 with one line (`<label>: could not run <what>: …`)
+ * when it threw.
+ */
+export async function runToExit(label, what, main) {
+  installSignalHandlers();
+  let code = 2;
+  try {
+    code = await main();
+  } catch (err) {
+    console.error(
+      `${label}: could not run ${what}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    code = 2;
+  } finally {
+    await stopAll();
+  }
+  process.exit(code);
+}
+
 export function withDeadline(promise, ms, what) {
   let timer;
   const timeout = new Promise((_, reject) => {

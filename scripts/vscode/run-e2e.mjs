@@ -11,20 +11,10 @@
 // empty harness extension that only carries the tests.
 //   node scripts/vscode/run-e2e.mjs [--grep <pattern>] [--timeout <seconds>] [--keep] [--json <file>]
 //                                   [--restricted]
-import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  installSignalHandlers,
   installVsix,
   packageVsix,
   launchChromium,
@@ -32,13 +22,13 @@ import {
   remoteUri,
   sleep,
   startCodeServer,
-  stopAll,
+  runToExit,
   tempDir,
   workbenchUrl,
 } from './code-server.mjs';
 import { ensureTools } from './install-tools.mjs';
 import { option } from './args.mjs';
-import { writeExpectedDiagnostics } from './expected-diagnostics.mjs';
+import { buildExtensionAndSuites, makeTestWorkspace, printResults } from './test-workspace.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -53,33 +43,6 @@ function say(line) {
   if (!quiet) process.stderr.write(`e2e: ${line}\n`);
 }
 
-/** Builds the extension, and the suites into a folder of this run's own (removed at the end). */
-function build() {
-  const suites = join(repo, '.test-output', `e2e-suites-${process.pid}`);
-  onStop(() => rmSync(suites, { recursive: true, force: true }));
-  const steps = [['scripts/build.mjs'], ['scripts/vscode/build-tests.mjs', '--outdir', suites]];
-  for (const args of steps) {
-    const r = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', timeout: 120_000 });
-    if (r.status !== 0)
-      throw new Error(`${args[0]} failed: ${(r.stderr || r.stdout || '').trim()}`);
-  }
-  return join(suites, 'index.js');
-}
-
-/**
- * The temp workspace: copies of examples/ and test/fixtures/ (the suites copy from there), and what
- * the desktop server reports for them (`expected-diagnostics.json`, for parity.suite.ts).
- */
-async function makeWorkspace(root) {
-  const ws = join(root, 'workspace');
-  mkdirSync(join(ws, 'test'), { recursive: true });
-  if (existsSync(join(repo, 'examples')))
-    cpSync(join(repo, 'examples'), join(ws, 'examples'), { recursive: true });
-  cpSync(join(repo, 'test', 'fixtures'), join(ws, 'test', 'fixtures'), { recursive: true });
-  await writeExpectedDiagnostics(repo, ws, ['examples', 'test/fixtures']);
-  return ws;
-}
-
 /** The installed .vsix carries both builds: desktop (client, server) and web (web, server-web). */
 function checkBundles(extensionsDir) {
   const [folder] = readdirSync(extensionsDir).filter((n) => n.startsWith('caseed.caseed-'));
@@ -90,26 +53,19 @@ function checkBundles(extensionsDir) {
   }
 }
 
-function printResults(results) {
-  for (const t of results.tests) {
-    const mark = t.state === 'passed' ? '✔' : t.state === 'failed' ? '✖' : '-';
-    const ms = t.durationMs !== undefined ? ` (${t.durationMs} ms)` : '';
-    console.log(`  ${mark} ${t.title}${ms}`);
-  }
-  for (const t of results.tests.filter((x) => x.state === 'failed')) {
-    console.log(`\n✖ ${t.title}\n${(t.error ?? '').split('\n').slice(0, 12).join('\n')}`);
-  }
-  if (results.error) console.log(`\nthe suites did not load: ${results.error}`);
-}
-
 async function main() {
   const started = Date.now();
   let failed = true;
   const root = tempDir('caseed-e2e-', () => keep || failed);
   ensureTools();
-  const suitesIndex = build();
+  const suitesIndex = buildExtensionAndSuites(
+    repo,
+    'scripts/vscode/build-tests.mjs',
+    'e2e-suites',
+    onStop,
+  );
   say(`tools ready, extension and suites built (${Math.round((Date.now() - started) / 1000)} s)`);
-  const workspace = await makeWorkspace(root);
+  const workspace = await makeTestWorkspace(repo, root);
   const resultsFile = join(root, 'results.json');
   let extensionsDir = join(root, 'extensions');
   let developmentPath = repo;
@@ -194,16 +150,4 @@ async function main() {
   return 0;
 }
 
-installSignalHandlers();
-let code = 2;
-try {
-  code = await main();
-} catch (err) {
-  console.error(
-    `e2e: could not run the integration suites: ${err instanceof Error ? err.message : String(err)}`,
-  );
-  code = 2;
-} finally {
-  await stopAll();
-}
-process.exit(code);
+await runToExit('e2e', 'the integration suites', main);

@@ -4,21 +4,13 @@
 // fresh user data, and runs dist/test/integration/index.js in the extension host.
 // Build first: `npm run test:electron` does (build.mjs + build-tests.mjs).
 //   node scripts/vscode/run-electron.mjs [--grep <pattern>] [--version <vscode version>]
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
 import { option } from './args.mjs';
-import { writeExpectedDiagnostics } from './expected-diagnostics.mjs';
+import { makeTestWorkspace } from './test-workspace.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -31,18 +23,13 @@ if (!existsSync(suites) || !existsSync(join(repo, 'dist/client.js'))) {
 }
 
 const root = mkdtempSync(join(tmpdir(), 'caseed-electron-'));
-const workspace = join(root, 'workspace');
 const userData = join(root, 'user-data');
 mkdirSync(join(userData, 'User'), { recursive: true });
 writeFileSync(
   join(userData, 'User', 'settings.json'),
   JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none' }),
 );
-mkdirSync(workspace, { recursive: true });
-if (existsSync(join(repo, 'examples')))
-  cpSync(join(repo, 'examples'), join(workspace, 'examples'), { recursive: true });
-cpSync(join(repo, 'test', 'fixtures'), join(workspace, 'test', 'fixtures'), { recursive: true });
-await writeExpectedDiagnostics(repo, workspace, ['examples', 'test/fixtures']);
+const workspace = await makeTestWorkspace(repo, root);
 const resultsFile = join(root, 'results.json');
 
 let code = 2;

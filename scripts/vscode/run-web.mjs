@@ -10,23 +10,21 @@
 // Exit 0 = all passed; 1 = a test failed; 2 = could not run (one line says why). Never hangs.
 //   node scripts/vscode/run-web.mjs [--timeout <s>] [--json <file>] [--no-ui] [--screenshot <file>]
 //                                   [--keep] [--quiet]
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { option } from './args.mjs';
 import {
   freePort,
-  installSignalHandlers,
   launchChromium,
   onStop,
   startEmulatorProcess,
-  stopAll,
+  runToExit,
   tempDir,
   withDeadline,
 } from './code-server.mjs';
-import { writeExpectedDiagnostics } from './expected-diagnostics.mjs';
+import { buildExtensionAndSuites, makeTestWorkspace, printResults } from './test-workspace.mjs';
 import { ensureDebianPackages, ensureWebTools, VSCODE_WEB_COMMIT } from './install-tools.mjs';
 import { problemRows, shot, STEP_MS, waitForWorkbench } from '../../test/ui/workbench.mjs';
 
@@ -42,29 +40,6 @@ const API_SECRET = 'caseed-web-secret-Vb8nQ2xR';
 
 function say(line) {
   if (!quiet) process.stderr.write(`web: ${line}\n`);
-}
-
-/** The extension, and the web suites into a folder of this run's own inside the repository. */
-function build() {
-  const suites = join(repo, '.test-output', `web-suites-${process.pid}`);
-  onStop(() => rmSync(suites, { recursive: true, force: true }));
-  const steps = [['scripts/build.mjs'], ['scripts/vscode/build-web-tests.mjs', '--outdir', suites]];
-  for (const args of steps) {
-    const r = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', timeout: 120_000 });
-    if (r.status !== 0)
-      throw new Error(`${args[0]} failed: ${(r.stderr || r.stdout || '').trim()}`);
-  }
-  return join(suites, 'index.js');
-}
-
-/** The mounted workspace: examples and fixtures, and the desktop server's diagnostics for them. */
-async function makeWorkspace(root) {
-  const ws = join(root, 'workspace');
-  mkdirSync(join(ws, 'test'), { recursive: true });
-  cpSync(join(repo, 'examples'), join(ws, 'examples'), { recursive: true });
-  cpSync(join(repo, 'test', 'fixtures'), join(ws, 'test', 'fixtures'), { recursive: true });
-  await writeExpectedDiagnostics(repo, ws, ['examples', 'test/fixtures']);
-  return ws;
 }
 
 /** test-web's server (no browser of its own) on a free port; stopped at the end. */
@@ -86,18 +61,6 @@ async function serveWorkbench({ webTools, workspace, testsPath }) {
   });
   onStop(() => server.dispose());
   return `http://localhost:${port}`;
-}
-
-function printResults(results) {
-  for (const t of results.tests) {
-    const mark = t.state === 'passed' ? '✔' : t.state === 'failed' ? '✖' : '-';
-    const ms = t.durationMs !== undefined ? ` (${t.durationMs} ms)` : '';
-    console.log(`  ${mark} ${t.title}${ms}`);
-  }
-  for (const t of results.tests.filter((x) => x.state === 'failed')) {
-    console.log(`\n✖ ${t.title}\n${(t.error ?? '').split('\n').slice(0, 12).join('\n')}`);
-  }
-  if (results.error) console.log(`\nthe suites did not load: ${results.error}`);
 }
 
 /** Runs the suites in the web extension host; resolves their results. */
@@ -188,8 +151,13 @@ async function main() {
   const root = tempDir('caseed-web-', () => keep || failed);
   ensureDebianPackages();
   const webTools = ensureWebTools();
-  const testsPath = build();
-  const workspace = await makeWorkspace(root);
+  const testsPath = buildExtensionAndSuites(
+    repo,
+    'scripts/vscode/build-web-tests.mjs',
+    'web-suites',
+    onStop,
+  );
+  const workspace = await makeTestWorkspace(repo, root);
   const cors = await startEmulatorProcess({
     repo,
     apiKey: API_KEY,
@@ -235,16 +203,4 @@ async function main() {
   return failed ? 1 : 0;
 }
 
-installSignalHandlers();
-let code = 2;
-try {
-  code = await main();
-} catch (err) {
-  console.error(
-    `web: could not run the web suites: ${err instanceof Error ? err.message : String(err)}`,
-  );
-  code = 2;
-} finally {
-  await stopAll();
-}
-process.exit(code);
+await runToExit('web', 'the web suites', main);

@@ -5,25 +5,15 @@
  * results go to the console as one `CASEED_WEB_RESULTS {json}` line, which the runner reads (the
  * browser reports no file).
  */
-import type { Results } from '../integration/suite/index';
+import { errorText, recorder } from '../integration/suite/results';
 
 interface BrowserMocha {
   setup(options: { ui: 'tdd'; reporter: undefined; timeout: number; color: boolean }): void;
   grep(pattern: string): void;
   run(done: (failures: number) => void): MochaRunner;
 }
-interface MochaTest {
-  fullTitle(): string;
-  duration?: number;
-}
 interface MochaRunner {
-  on(event: 'pass' | 'pending', fn: (t: MochaTest) => void): void;
-  on(event: 'fail', fn: (t: MochaTest, err: unknown) => void): void;
-}
-
-function errorText(err: unknown): string {
-  if (err instanceof Error) return err.stack ?? `${err.name}: ${err.message}`;
-  return String(err);
+  on(event: 'pass' | 'fail' | 'pending', fn: ReturnType<typeof recorder>['fail']): void;
 }
 
 export function run(): Promise<void> {
@@ -31,7 +21,7 @@ export function run(): Promise<void> {
   require('mocha/mocha');
   const mocha = (globalThis as unknown as { mocha: BrowserMocha }).mocha;
   mocha.setup({ ui: 'tdd', reporter: undefined, timeout: 60_000, color: false });
-  const results: Results = { passed: 0, failed: 0, pending: 0, tests: [] };
+  const { results, pass, fail, pending } = recorder();
   const report = (): void => console.log(`CASEED_WEB_RESULTS ${JSON.stringify(results)}`);
   try {
     // esbuild has no require.context: each suite that runs on the web, by name.
@@ -55,17 +45,8 @@ export function run(): Promise<void> {
       if (failures > 0) reject(new Error(`${failures} web test(s) failed`));
       else resolve();
     });
-    runner.on('pass', (t) => {
-      results.passed += 1;
-      results.tests.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration });
-    });
-    runner.on('fail', (t, err) => {
-      results.failed += 1;
-      results.tests.push({ title: t.fullTitle(), state: 'failed', error: errorText(err) });
-    });
-    runner.on('pending', (t) => {
-      results.pending += 1;
-      results.tests.push({ title: t.fullTitle(), state: 'pending' });
-    });
+    runner.on('pass', pass);
+    runner.on('fail', fail);
+    runner.on('pending', pending);
   });
 }
