@@ -66,4 +66,51 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The language server runs in Node and in a web worker (VS Code for the Web): only main.ts,
+    // the Node entry, may use Node. Files come to the server through the LSP contract, never fs.
+    files: ['server/**/*.ts'],
+    ignores: ['server/main.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode-languageserver/node', message: 'Node-only: server/main.ts.' },
+            { name: 'fs', message: 'The server has no file system (it runs in a web worker too).' },
+          ],
+          patterns: [{ group: ['node:*'], message: 'Node-only: server/main.ts.' }],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'A web worker has no process.' },
+        { name: 'Buffer', message: 'A web worker has no Buffer.' },
+        { name: 'setImmediate', message: 'A web worker has no setImmediate.' },
+        { name: '__dirname', message: 'A web worker has no __dirname.' },
+      ],
+    },
+  },
+  {
+    // The client runs in desktop VS Code and in VS Code for the Web: Node-only pieces (the IPC
+    // language client, undici, files) live behind client/platform.ts, in platformNode.ts.
+    files: ['client/**/*.ts'],
+    ignores: ['client/platformNode.ts', 'client/extension.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode-languageclient/node', message: 'Node-only: client/platformNode.ts.' },
+            { name: 'undici', message: 'Node-only: client/platformNode.ts.' },
+            { name: 'fs', message: 'Use vscode.workspace.fs (works on the web too).' },
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'Node-only: client/platformNode.ts.' },
+            { group: ['**/transport/undici'], message: 'Node-only: client/platformNode.ts.' },
+          ],
+        },
+      ],
+    },
+  },
 );

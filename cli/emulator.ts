@@ -54,6 +54,7 @@ export async function runEmulator(argv: readonly string[], io: Io): Promise<numb
     definitions: { type: 'string' },
     'fail-status': { type: 'string' },
     'rate-limit-exceeded': { type: 'string' },
+    cors: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     ...Object.fromEntries(Object.keys(NUMERIC_FAULTS).map((k) => [k, { type: 'string' }])),
   } as const;
@@ -90,6 +91,7 @@ export async function runEmulator(argv: readonly string[], io: Io): Promise<numb
       apiSecret,
       definitions,
       faults,
+      cors: options.cors === true,
       log: (line) => io.out(`${line}\n`),
     });
   } catch (err) {
@@ -106,6 +108,7 @@ export async function runEmulator(argv: readonly string[], io: Io): Promise<numb
     io.out(`  ${definitions.length} calculated attribute definitions loaded\n`);
   const active = Object.entries(faults).map(([k, v]) => `${k}=${String(v)}`);
   if (active.length > 0) io.out(`  faults: ${active.join(', ')}\n`);
+  if (options.cors === true) io.out('  answering CORS: browsers may send from any origin\n');
   return new Promise<number>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);

@@ -30,6 +30,6 @@ export function runLsp(argv: readonly string[], io: Io, version: string): number
   if (options.stdio !== true) {
     throw new CliError('lsp needs --stdio (see `caseed lsp --help`)');
   }
-  startServer(createConnection(ProposedFeatures.all), version);
+  startServer(createConnection(ProposedFeatures.all), version, `node ${process.version}`);
   return undefined;
 }

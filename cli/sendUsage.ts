@@ -24,7 +24,7 @@ Exit codes: 0 all accepted, 1 rejected by validation or the API (4xx), 2 bad usa
 3 gave up after retries, network failure or cancelled.
 `;
 
-export const EMULATOR_USAGE = `Usage: caseed emulator [--port N] [--definitions FILE] [fault options]
+export const EMULATOR_USAGE = `Usage: caseed emulator [--port N] [--definitions FILE] [--cors] [fault options]
 
 Runs a local emulator of the Calculated Attributes Seeding API on http://127.0.0.1:PORT.
 It checks Basic auth against MPARTICLE_API_KEY / MPARTICLE_API_SECRET (401 without a header, 403
@@ -35,6 +35,7 @@ GET /emulator/seeds lists what it accepted. Stop it with Ctrl+C.
 Options:
   --port N                   port on 127.0.0.1 (default 8787; 0 = any free port)
   --definitions FILE         JSON array of {"name", "calculation_type"}: the workspace's attributes
+  --cors                     answer CORS preflights, so VS Code for the Web (a browser) can send here
 Fault injection:
   --fail-first N             answer the first N seeding requests with --fail-status
   --fail-status S            status for --fail-first (default 429)

@@ -3,8 +3,8 @@
  * language status item and the typed configuration. Commands receive it; `dispose` tears it all down.
  */
 import * as vscode from 'vscode';
-import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { State } from 'vscode-languageclient';
 import type { FileStatusParams } from '../contract/protocol';
 import {
   CLIENT_ID,
@@ -15,15 +15,19 @@ import {
 } from '../contract/protocol';
 import type { CaseedSettings } from '../contract/settings';
 import { affectsCaseed, readConfiguration } from './config';
+import type { Platform } from './platform';
 import { StatusItem } from './statusItem';
 
 export class Ctx implements vscode.Disposable {
   readonly output: vscode.OutputChannel;
   readonly status: StatusItem;
-  private client: LanguageClient | undefined;
+  private client: BaseLanguageClient | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(readonly extension: vscode.ExtensionContext) {
+  constructor(
+    readonly extension: vscode.ExtensionContext,
+    readonly platform: Platform,
+  ) {
     this.output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
     this.status = new StatusItem();
     this.subscriptions.push(
@@ -39,7 +43,7 @@ export class Ctx implements vscode.Disposable {
   }
 
   /** The running language client, if any. */
-  get languageClient(): LanguageClient | undefined {
+  get languageClient(): BaseLanguageClient | undefined {
     return this.client;
   }
 
@@ -50,21 +54,17 @@ export class Ctx implements vscode.Disposable {
   /** Start the language server (no-op when it already runs). */
   async start(): Promise<void> {
     if (this.client !== undefined) return;
-    const module = this.extension.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: {
-        module,
-        transport: TransportKind.ipc,
-        options: { execArgv: ['--nolazy', '--inspect=6010'] },
-      },
-    };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ language: LANGUAGE_ID }],
       outputChannel: this.output,
       initializationOptions: { settings: this.config() },
     };
-    const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+    const client = this.platform.createLanguageClient(
+      this.extension,
+      CLIENT_ID,
+      CLIENT_NAME,
+      clientOptions,
+    );
     this.client = client;
     this.status.setServerState('starting');
     client.onDidChangeState((e) => {

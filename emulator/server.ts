@@ -20,6 +20,12 @@ export interface EmulatorOptions {
   faults?: FaultOptions;
   /** Request bodies above this are answered 413 (default 32 MB). */
   maxBodyBytes?: number;
+  /**
+   * Answer cross-origin requests (CORS), as a browser needs to send from VS Code for the Web:
+   * preflights (`OPTIONS`) get 204 allowing POST with Authorization, every answer allows any
+   * origin. Off by default, like mParticle's API, which is not documented to answer CORS.
+   */
+  cors?: boolean;
   /** Receives one line per request (never credentials). */
   log?: (line: string) => void;
 }
@@ -196,6 +202,25 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   };
 
   const server = createServer((req, res) => {
+    if (options.cors === true) {
+      res.setHeader('access-control-allow-origin', '*');
+      res.setHeader('access-control-expose-headers', 'retry-after, x-mp-rate-limit-exceeded');
+      if (req.method === 'OPTIONS') {
+        // A preflight: allowed, and not a seeding request.
+        res.writeHead(204, {
+          'access-control-allow-methods': 'POST',
+          'access-control-allow-headers': 'authorization, content-type, accept, user-agent',
+          'access-control-max-age': '600',
+          // From a public page (vscode.dev) to this loopback server, Chrome asks this too.
+          ...(req.headers['access-control-request-private-network'] === 'true'
+            ? { 'access-control-allow-private-network': 'true' }
+            : {}),
+        });
+        res.end();
+        log(`OPTIONS ${req.url ?? '/'} → 204 (CORS)`);
+        return;
+      }
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {

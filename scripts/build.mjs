@@ -1,31 +1,40 @@
-// One esbuild script for every bundle: the extension client, the language server, the CLI and the
-// benchmark. `--watch` rebuilds on change; `--production` minifies.
+// One esbuild script for every bundle, from the same sources: the extension client and the language
+// server twice — for desktop VS Code (Node: `client.js`, `server.js`) and for VS Code for the Web
+// (browser: `web.js`, the extension's `"browser"` entry, and `server-web.js`, the server in a web
+// worker) — then the CLI and the benchmark. `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+const node = { platform: 'node', target: 'node18', format: 'cjs' };
+// The web extension host loads `web.js` as CommonJS with `vscode` provided; the server is a plain
+// worker script. Neither has Node's globals.
+const browser = {
+  platform: 'browser',
+  target: 'es2022',
+  define: { 'process.env.NODE_DEBUG': 'false' },
+};
 const entries = [
-  { in: 'client/extension.ts', out: 'client', external: ['vscode'] },
-  { in: 'server/main.ts', out: 'server', external: [] },
-  { in: 'cli/main.ts', out: 'cli', external: [] },
-  { in: 'bench/bench.ts', out: 'bench', external: ['vscode-json-languageservice'] },
+  { in: 'client/extension.ts', out: 'client', external: ['vscode'], ...node },
+  { in: 'server/main.ts', out: 'server', external: [], ...node },
+  { in: 'client/web.ts', out: 'web', external: ['vscode'], ...browser, format: 'cjs' },
+  { in: 'server/web.ts', out: 'server-web', external: [], ...browser, format: 'iife' },
+  { in: 'cli/main.ts', out: 'cli', external: [], ...node },
+  { in: 'bench/bench.ts', out: 'bench', external: ['vscode-json-languageservice'], ...node },
 ].filter((e) => existsSync(e.in));
 
 const contexts = await Promise.all(
-  entries.map((e) =>
+  entries.map(({ in: entry, out, ...options }) =>
     esbuild.context({
-      entryPoints: { [e.out]: e.in },
+      entryPoints: { [out]: entry },
       bundle: true,
-      platform: 'node',
-      target: 'node18',
-      format: 'cjs',
       outdir: 'dist',
-      external: e.external,
       sourcemap: !production,
       minify: production,
       logLevel: 'warning',
+      ...options,
     }),
   ),
 );

@@ -35,6 +35,13 @@ function cancelled(): ResponseError<void> {
  * Run a request handler safely. `empty` is what the client gets when the handler throws
  * (an empty list, `null`, …); a cancelled request gets a `RequestCancelled` error.
  */
+/** Runs `fn` after pending I/O: `setImmediate` in Node; a web worker has only `setTimeout`. */
+const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
+const later = (fn: () => void): void => {
+  if (immediate !== undefined) immediate(fn);
+  else setTimeout(fn, 0);
+};
+
 export function runSafe<T>(
   logger: Logger,
   context: string,
@@ -43,7 +50,7 @@ export function runSafe<T>(
   work: () => T | Promise<T>,
 ): Promise<T | ResponseError<void>> {
   return new Promise((resolve) => {
-    setImmediate(() => {
+    later(() => {
       if (token?.isCancellationRequested === true) {
         resolve(cancelled());
         return;

@@ -22,7 +22,8 @@ import { Validator } from './validation';
 
 export const SERVER_NAME = 'caseed';
 
-export function startServer(connection: Connection, version = '0.0.0'): void {
+/** `runtime` names where the server runs (`node v20.…`, `web worker`), for its first log line. */
+export function startServer(connection: Connection, version = '0.0.0', runtime = 'unknown'): void {
   const logger: Logger = connection.console;
   const documents = new TextDocuments(TextDocument);
   const models = new ModelCache();
@@ -52,7 +53,7 @@ export function startServer(connection: Connection, version = '0.0.0'): void {
 
   connection.onInitialized(() => {
     runSafeVoid(logger, 'initialized', async () => {
-      logger.info(`${SERVER_NAME} language server ${version} started (node ${process.version})`);
+      logger.info(`${SERVER_NAME} language server ${version} started (${runtime})`);
       if (registerConfigurationChanges) {
         // Ask to hear about `caseed.*` changes (VS Code sends none otherwise in the pull model).
         await connection.client.register(DidChangeConfigurationNotification.type, {

@@ -11,10 +11,10 @@ import { redact, secretsOf } from '../../core/send/redact';
 import { describeUsers, sendPlan } from '../../core/send/sender';
 import type { SendResult } from '../../core/send/sender';
 import type { Target } from '../../core/send/target';
-import { createUndiciTransport } from '../../transport/undici';
 import type { Ctx } from '../context';
 import { sendServicesOf } from '../sendServices';
 import { askForCredentials } from './credentialsSet';
+import { refusedUntrusted } from '../trust';
 
 /**
  * The argument: a Uri (CodeLens, explorer), or `{ uri, confirmed: true }` from a caller that has
@@ -103,8 +103,15 @@ export interface SendCommandResult {
   offeredReenter: boolean;
 }
 
+/** What the command resolves to when it refused to send here at all (told the user why). */
+export interface SendRefusal {
+  refused: string;
+}
+
 export function sendSeedFile(ctx: Ctx) {
-  return async (arg?: unknown): Promise<SendCommandResult | undefined> => {
+  return async (arg?: unknown): Promise<SendCommandResult | SendRefusal | undefined> => {
+    const untrusted = refusedUntrusted('Sending seed files');
+    if (untrusted !== undefined) return { refused: untrusted };
     const services = sendServicesOf(ctx);
     const doc = await documentToSend(arg);
     if (doc === undefined) return;
@@ -121,6 +128,11 @@ export function sendSeedFile(ctx: Ctx) {
     if (!planned.ok) {
       void vscode.window.showErrorMessage(`caseed: ${planned.reason}`);
       return;
+    }
+    const unavailable = await ctx.platform.cannotSend(target, planned.plan.path);
+    if (unavailable !== undefined) {
+      void vscode.window.showErrorMessage(`caseed: ${unavailable}`);
+      return { refused: unavailable };
     }
     let credentials = await services.credentials.get(target.profile);
     if (credentials === undefined) {
@@ -141,7 +153,7 @@ export function sendSeedFile(ctx: Ctx) {
     log(
       `sending ${doc.uri.fsPath}: ${plan.users} users in ${plan.requests.length} requests to ${target.baseUrl}${plan.path}`,
     );
-    const undici = createUndiciTransport({ connections: settings.concurrency });
+    const http = ctx.platform.createTransport({ connections: settings.concurrency });
     const total = plan.requests.length;
     let result: SendResult;
     try {
@@ -159,7 +171,7 @@ export function sendSeedFile(ctx: Ctx) {
             return await sendPlan(plan, {
               baseUrl: target.baseUrl,
               credentials: credentials!,
-              transport: undici.transport,
+              transport: http.transport,
               concurrency: settings.concurrency,
               signal: ctl.signal,
               userAgent: `caseed-vscode/${String(ctx.extension.extension.packageJSON.version)}`,
@@ -184,7 +196,7 @@ export function sendSeedFile(ctx: Ctx) {
         },
       );
     } finally {
-      await undici.close();
+      await http.close();
     }
     log(result.summary);
     showDiagnostics(ctx, doc, result);

@@ -57,6 +57,27 @@ export function installSignalHandlers() {
   }
 }
 
+/**
+ * The end of a runner: `main()` with signal handlers installed, everything started stopped after,
+ * and the process exits with main's code — 2 with one line (`<label>: could not run <what>: …`)
+ * when it threw.
+ */
+export async function runToExit(label, what, main) {
+  installSignalHandlers();
+  let code = 2;
+  try {
+    code = await main();
+  } catch (err) {
+    console.error(
+      `${label}: could not run ${what}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    code = 2;
+  } finally {
+    await stopAll();
+  }
+  process.exit(code);
+}
+
 export function withDeadline(promise, ms, what) {
   let timer;
   const timeout = new Promise((_, reject) => {
@@ -92,8 +113,8 @@ export function tempDir(prefix, keep = () => false) {
 }
 
 /**
- * Start code-server on a free loopback port with fresh user data (workspace trust off) and the given
- * extensions folder. Resolves once `/healthz` answers. `env` reaches the extension host too.
+ * Start code-server on a free loopback port with fresh user data (workspace trust off unless `trust`)
+ * and the given extensions folder. Resolves once `/healthz` answers. `env` reaches the extension host too.
  */
 export async function startCodeServer({
   root,
@@ -102,6 +123,7 @@ export async function startCodeServer({
   env = {},
   settings = {},
   port: wantedPort,
+  trust = false,
 }) {
   const userDataDir = join(root, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
@@ -137,7 +159,7 @@ export async function startCodeServer({
     `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(trust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir',
     userDataDir,

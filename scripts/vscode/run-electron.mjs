@@ -1,22 +1,16 @@
 // The same integration suites through @vscode/test-electron, the ecosystem's standard runner: it
 // downloads a VS Code build (so it needs internet; offline, use run-e2e.mjs), opens a temp copy of
-// examples/ with fresh user data, and runs dist/test/integration/index.js in the extension host.
+// examples/ and test/fixtures/ (with the desktop server's diagnostics, for the parity suite) with
+// fresh user data, and runs dist/test/integration/index.js in the extension host.
 // Build first: `npm run test:electron` does (build.mjs + build-tests.mjs).
 //   node scripts/vscode/run-electron.mjs [--grep <pattern>] [--version <vscode version>]
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
 import { option } from './args.mjs';
+import { makeTestWorkspace } from './test-workspace.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -29,16 +23,13 @@ if (!existsSync(suites) || !existsSync(join(repo, 'dist/client.js'))) {
 }
 
 const root = mkdtempSync(join(tmpdir(), 'caseed-electron-'));
-const workspace = join(root, 'workspace');
 const userData = join(root, 'user-data');
 mkdirSync(join(userData, 'User'), { recursive: true });
 writeFileSync(
   join(userData, 'User', 'settings.json'),
   JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none' }),
 );
-mkdirSync(workspace, { recursive: true });
-if (existsSync(join(repo, 'examples')))
-  cpSync(join(repo, 'examples'), join(workspace, 'examples'), { recursive: true });
+const workspace = await makeTestWorkspace(repo, root);
 const resultsFile = join(root, 'results.json');
 
 let code = 2;

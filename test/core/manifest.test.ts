@@ -33,6 +33,15 @@ interface ConfigProperty {
 }
 interface Manifest {
   main: string;
+  browser?: string;
+  capabilities?: {
+    untrustedWorkspaces?: {
+      supported: boolean | 'limited';
+      description?: string;
+      restrictedConfigurations?: string[];
+    };
+    virtualWorkspaces?: boolean | { supported: boolean | 'limited'; description?: string };
+  };
   activationEvents?: string[];
   contributes: {
     commands: Array<{ command: string; title: string; category?: string }>;
@@ -287,5 +296,56 @@ describe('manifest: snippets', () => {
         `${name}:\n${payload}`,
       );
     }
+  });
+});
+
+describe('manifest: where caseed runs (desktop, web, Restricted Mode)', () => {
+  const props = pkg.contributes.configuration.properties;
+
+  it('has a desktop entry and a web entry, each built by scripts/build.mjs', () => {
+    assert.equal(pkg.main, './dist/client.js');
+    assert.equal(pkg.browser, './dist/web.js');
+    const build = readFileSync(join(ROOT, 'scripts', 'build.mjs'), 'utf8');
+    for (const out of ['client', 'server', 'web', 'server-web']) {
+      assert.match(build, new RegExp(`out: '${out}'`), `scripts/build.mjs builds dist/${out}.js`);
+    }
+    const platformWeb = readFileSync(join(ROOT, 'client', 'platformWeb.ts'), 'utf8');
+    assert.match(
+      platformWeb,
+      /'dist', 'server-web\.js'/,
+      'the web client starts dist/server-web.js',
+    );
+  });
+
+  it('the .vsix allow-list carries both builds', () => {
+    const allowed = readFileSync(join(ROOT, '.vscodeignore'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('!'))
+      .map((l) => l.slice(1).trim());
+    for (const f of ['dist/client.js', 'dist/server.js', 'dist/web.js', 'dist/server-web.js']) {
+      assert.ok(allowed.includes(f), `.vscodeignore lets ${f} into the .vsix`);
+    }
+  });
+
+  it('supports Restricted Mode in part, holding back every setting that points at a URL or path', () => {
+    const untrusted = pkg.capabilities?.untrustedWorkspaces;
+    assert.ok(untrusted, 'capabilities.untrustedWorkspaces is declared');
+    assert.equal(untrusted.supported, 'limited');
+    assert.ok((untrusted.description ?? '').length > 40, 'says what is limited');
+    const restricted = untrusted.restrictedConfigurations ?? [];
+    for (const key of restricted) assert.ok(props[key] !== undefined, `${key} is a setting`);
+    // A setting whose value is a URL or a path, or chooses where data is sent, waits for trust.
+    const pointing = Object.entries(props)
+      .filter(
+        ([key, p]) =>
+          /url|path|dataCenter/i.test(key) || /\bpath\b/i.test(p.markdownDescription ?? ''),
+      )
+      .map(([key]) => key);
+    assert.ok(pointing.length > 0);
+    for (const key of pointing) assert.ok(restricted.includes(key), `${key} is restricted`);
+  });
+
+  it('declares virtual workspaces supported (files come through the editor, never fs)', () => {
+    assert.equal(pkg.capabilities?.virtualWorkspaces, true);
   });
 });

@@ -7,7 +7,7 @@ suite('activation', () => {
   test('a *.caseed.json file gets the caseed language and activates the extension', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is loaded`);
-    const uri = newSeedFile('activate.caseed.json', '{\n  "mpid": "1"\n}\n');
+    const uri = await newSeedFile('activate.caseed.json', '{\n  "mpid": "1"\n}\n');
     const editor = await open(uri);
     assert.equal(editor.document.languageId, 'caseed');
     await waitFor('the extension to activate', () => ext.isActive);

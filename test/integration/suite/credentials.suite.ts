@@ -103,7 +103,7 @@ suite('credentials and sending', () => {
 
   test('Send Seed File sends to the emulator with the stored credentials, mpids exact', async () => {
     await useEmulator(emulator);
-    const uri = copyOf('test/fixtures/integration/send.caseed.json');
+    const uri = await copyOf('test/fixtures/integration/send.caseed.json');
     await open(uri);
     const before = emulator.accepted.length;
     await vscode.commands.executeCommand('caseed.sendSeedFile', { uri, confirmed: true });
@@ -126,7 +126,7 @@ suite('credentials and sending', () => {
 
   test('a 400 naming an attribute lands as a diagnostic on that attribute', async () => {
     await useEmulator(strict);
-    const uri = copyOf('test/fixtures/integration/send.caseed.json');
+    const uri = await copyOf('test/fixtures/integration/send.caseed.json');
     const { document: doc } = await open(uri);
     await vscode.commands.executeCommand('caseed.sendSeedFile', { uri, confirmed: true });
     const ds = await diagnosticsWhen(uri, 'the API error on the file', (d) =>
@@ -154,7 +154,7 @@ suite('credentials and sending', () => {
       apiSecret: WRONG_SECRET,
     });
     try {
-      const uri = copyOf('test/fixtures/integration/send.caseed.json');
+      const uri = await copyOf('test/fixtures/integration/send.caseed.json');
       await open(uri);
       const accepted = emulator.accepted.length;
       const received = emulator.received.length;

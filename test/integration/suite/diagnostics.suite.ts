@@ -1,12 +1,10 @@
 /**
- * Diagnostics in the real editor: the examples show exactly what `caseed validate` reports (codes and
- * ranges), a known-bad file shows the expected codes at the expected places, and an edit made through
- * a WorkspaceEdit updates them.
+ * Diagnostics in the real editor: a known-bad file shows the expected codes at the expected places,
+ * and an edit made through a WorkspaceEdit updates them. (That every example and fixture shows
+ * exactly what the desktop server reports is parity.suite.ts; that the server and `caseed validate`
+ * agree is test/server/parity.test.ts.)
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import {
   closeAll,
@@ -17,107 +15,23 @@ import {
   open,
   ours,
   positionOf,
-  repoRoot,
+  workspaceText,
 } from './helpers';
-
-interface CliDiagnostic {
-  code: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
-
-/** What the CLI reports for a file (the same core the server runs). */
-function cliDiagnostics(file: string): CliDiagnostic[] {
-  let out: string;
-  try {
-    out = execFileSync(
-      process.execPath,
-      [join(repoRoot(), 'dist/cli.js'), 'validate', '--format', 'json', file],
-      { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: 30_000 },
-    );
-  } catch (err) {
-    // Exit 1 = the file has errors; the report is still on stdout.
-    out = (err as { stdout?: string }).stdout ?? '';
-  }
-  const report = JSON.parse(out) as { files: { diagnostics: CliDiagnostic[] }[] };
-  return report.files[0]?.diagnostics ?? [];
-}
-
-function key(code: string, r: CliDiagnostic['range']): string {
-  return `${code}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
-}
 
 function keysOf(ds: readonly vscode.Diagnostic[]): string[] {
   return ours(ds)
-    .map((d) => key(codeOf(d), d.range))
-    .sort();
-}
-
-function examples(): string[] {
-  return readdirSync(join(repoRoot(), 'examples'))
-    .filter((n) => n.endsWith('.caseed.json'))
+    .map((d) => {
+      const r = d.range;
+      return `${codeOf(d)}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+    })
     .sort();
 }
 
 suite('diagnostics', () => {
   teardown(closeAll);
 
-  test('every example shows the same codes and ranges as `caseed validate`', async () => {
-    const names = examples();
-    assert.ok(names.length > 0, 'examples/ has seed files');
-    for (const name of names) {
-      const uri = copyOf(`examples/${name}`);
-      const expected = cliDiagnostics(uri.fsPath)
-        .map((d) => key(d.code, d.range))
-        .sort();
-      await open(uri);
-      const expectedText = expected.join('\n');
-      await diagnosticsWhen(
-        uri,
-        `the diagnostics of ${name}`,
-        (ds) => keysOf(ds).join('\n') === expectedText,
-      ).catch((err: Error) => {
-        assert.deepEqual(
-          keysOf(vscode.languages.getDiagnostics(uri)),
-          expected,
-          `${name}: ${err.message}`,
-        );
-      });
-    }
-  });
-
-  test('a file with a byte order mark: VS Code keeps the mark out of the text, and shows what `caseed validate` reports', async () => {
-    const text = readFileSync(join(repoRoot(), 'examples', 'broken.caseed.json'), 'utf8');
-    // A one-line file too: every problem then sits on the line the mark starts.
-    const oneLine =
-      '{"environment": "prod", "mpid": 12, "calculated_attributes": {"workspace": []},}\n';
-    for (const [name, body] of [
-      ['bom.caseed.json', text],
-      ['bom-one-line.caseed.json', oneLine],
-    ]) {
-      const uri = newSeedFile(name, '\uFEFF' + body);
-      const { document: doc } = await open(uri);
-      assert.equal(doc.getText(), body, 'the document text holds no BOM');
-      const expected = cliDiagnostics(uri.fsPath)
-        .map((d) => key(d.code, d.range))
-        .sort();
-      assert.ok(expected.length > 0 && !expected.some((k) => k.startsWith('syntax-error')));
-      const expectedText = expected.join('\n');
-      await diagnosticsWhen(
-        uri,
-        `the diagnostics of ${name}`,
-        (ds) => keysOf(ds).join('\n') === expectedText,
-      ).catch((err: Error) => {
-        assert.deepEqual(
-          keysOf(vscode.languages.getDiagnostics(uri)),
-          expected,
-          `${name}: ${err.message}`,
-        );
-      });
-    }
-  });
-
   test('examples/broken.caseed.json has errors, each with a code, source and link', async () => {
-    const uri = copyOf('examples/broken.caseed.json');
+    const uri = await copyOf('examples/broken.caseed.json');
     await open(uri);
     const ds = ours(
       await diagnosticsWhen(uri, 'errors in broken.caseed.json', (d) => ours(d).length > 0),
@@ -132,7 +46,7 @@ suite('diagnostics', () => {
   });
 
   test('a known-bad file: mpid-as-string, unknown-calculation-type and trailing-comma at their places', async () => {
-    const uri = copyOf('test/fixtures/integration/problems.caseed.json');
+    const uri = await copyOf('test/fixtures/integration/problems.caseed.json');
     const { document: doc } = await open(uri);
     const ds = ours(await diagnosticsWhen(uri, 'three problems', (d) => ours(d).length >= 3));
     const at = (code: string): vscode.Range => {
@@ -151,8 +65,41 @@ suite('diagnostics', () => {
     assert.match(typo?.message ?? '', /did you mean "sum"/);
   });
 
+  test('a file with a byte order mark: VS Code keeps the mark out of the text, and shows what the unmarked file shows', async () => {
+    const text = await workspaceText('examples/broken.caseed.json');
+    // A one-line file too: every problem then sits on the line the mark starts.
+    const oneLine =
+      '{"environment": "prod", "mpid": 12, "calculated_attributes": {"workspace": []},}\n';
+    for (const [name, body] of [
+      ['bom.caseed.json', text],
+      ['bom-one-line.caseed.json', oneLine],
+    ]) {
+      const plain = await newSeedFile(`plain-${name}`, body);
+      await open(plain);
+      const expected = keysOf(
+        await diagnosticsWhen(plain, `the diagnostics of plain-${name}`, (d) => ours(d).length > 0),
+      );
+      assert.ok(!expected.some((k) => k.startsWith('syntax-error')));
+      const uri = await newSeedFile(name, '\uFEFF' + body);
+      const { document: doc } = await open(uri);
+      assert.equal(doc.getText(), body, 'the document text holds no BOM');
+      const expectedText = expected.join('\n');
+      await diagnosticsWhen(
+        uri,
+        `the diagnostics of ${name}`,
+        (ds) => keysOf(ds).join('\n') === expectedText,
+      ).catch((err: Error) => {
+        assert.deepEqual(
+          keysOf(vscode.languages.getDiagnostics(uri)),
+          expected,
+          `${name}: ${err.message}`,
+        );
+      });
+    }
+  });
+
   test('diagnostics follow an edit made through a WorkspaceEdit', async () => {
-    const uri = copyOf('test/fixtures/integration/problems.caseed.json');
+    const uri = await copyOf('test/fixtures/integration/problems.caseed.json');
     const { document: doc } = await open(uri);
     await diagnosticsWhen(uri, 'the typo reported', (d) =>
       ours(d).some((x) => codeOf(x) === 'unknown-calculation-type'),

@@ -26,7 +26,7 @@ async function openAtCursor(
   marked: string,
 ): Promise<{ doc: vscode.TextDocument; at: vscode.Position }> {
   const offset = marked.indexOf('|');
-  const uri = newSeedFile(name, marked.slice(0, offset) + marked.slice(offset + 1));
+  const uri = await newSeedFile(name, marked.slice(0, offset) + marked.slice(offset + 1));
   const { document: doc } = await open(uri);
   return { doc, at: doc.positionAt(offset) };
 }
@@ -80,8 +80,24 @@ suite('language features', () => {
     for (const t of IDENTITY_TYPES) assert.ok(labels.includes(t.name), `offers ${t.name}`);
   });
 
+  test('the contributed snippets are offered: a whole user from "caseed-user"', async () => {
+    const { doc, at } = await openAtCursor('snippet.caseed.json', 'caseed-us|');
+    const item = await waitFor('the caseed-user snippet', async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        doc.uri,
+        at,
+      );
+      return list.items.find(
+        (i) => labelOf(i) === 'caseed-user' && i.kind === vscode.CompletionItemKind.Snippet,
+      );
+    });
+    const body = item.insertText instanceof vscode.SnippetString ? item.insertText.value : '';
+    assert.match(body, /calculated_attributes/);
+  });
+
   test('hover explains a property: what it is and whether it is required', async () => {
-    const uri = copyOf('test/fixtures/integration/quickfix.caseed.json');
+    const uri = await copyOf('test/fixtures/integration/quickfix.caseed.json');
     const { document: doc } = await open(uri);
     const onKey = positionOf(doc, '"calculation_type"', 3);
     const text = await waitFor('a hover on calculation_type', async () => {
@@ -107,7 +123,7 @@ suite('language features', () => {
   });
 
   test('the quick fix for a trailing comma, applied, leaves the file clean', async () => {
-    const uri = copyOf('test/fixtures/integration/quickfix.caseed.json');
+    const uri = await copyOf('test/fixtures/integration/quickfix.caseed.json');
     const { document: doc } = await open(uri);
     const [problem] = ours(
       await diagnosticsWhen(uri, 'the trailing comma reported', (d) =>
@@ -134,7 +150,7 @@ suite('language features', () => {
       { length: 5 },
       (_, i) => `{"environment": "development", "mpid": ${i + 1}, "calculated_attributes": {},}`,
     );
-    const uri = newSeedFile('kinds.caseed.json', `[\n${users.join(',\n')}\n]\n`);
+    const uri = await newSeedFile('kinds.caseed.json', `[\n${users.join(',\n')}\n]\n`);
     const { document: doc } = await open(uri);
     const [problem] = ours(
       await diagnosticsWhen(uri, 'the trailing commas reported', (d) =>
@@ -168,7 +184,7 @@ suite('language features', () => {
   });
 
   test('document symbols: one per user, named by the exact mpid, with its attributes', async () => {
-    const uri = copyOf('test/fixtures/integration/bulk.caseed.json');
+    const uri = await copyOf('test/fixtures/integration/bulk.caseed.json');
     await open(uri);
     const symbols = await waitFor('document symbols', async () => {
       const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
@@ -191,7 +207,7 @@ suite('language features', () => {
   });
 
   test('formatting pretty-prints and keeps 19-digit mpids exact', async () => {
-    const uri = copyOf('test/fixtures/integration/bulk.caseed.json');
+    const uri = await copyOf('test/fixtures/integration/bulk.caseed.json');
     const { document: doc } = await open(uri);
     const edits = await waitFor('formatting edits', async () => {
       const e = await vscode.commands.executeCommand<vscode.TextEdit[]>(

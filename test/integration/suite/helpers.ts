@@ -1,10 +1,10 @@
 /**
  * Shared helpers for the suites that run inside the extension host: polling with a deadline (never a
  * fixed sleep), the temp workspace the runner opened, fresh copies of fixture files, diagnostics.
+ * Files go through `vscode.workspace.fs`, so the same helpers serve desktop VS Code and VS Code for
+ * the Web (where the workspace is a virtual file system and there is no Node).
  */
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'caseed.caseed';
@@ -32,36 +32,67 @@ export async function waitFor<T>(
   }
 }
 
-/** The folder the runner opened (a temp copy, never the repository). */
-export function workspaceDir(): string {
+/** The folder the runner opened (a temp copy, never the repository), as a URI. */
+export function workspaceUri(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the runner must open a workspace folder');
-  return folder.uri.fsPath;
+  return folder.uri;
 }
 
-/** The repository root (the extension under development). */
+/** The folder the runner opened, as a local path (desktop only). */
+export function workspaceDir(): string {
+  return workspaceUri().fsPath;
+}
+
+/** The repository root (the extension under development; desktop only). */
 export function repoRoot(): string {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not installed in this host`);
   return ext.extensionPath;
 }
 
-/** A fresh copy of a repository file (e.g. `examples/broken.caseed.json`) in its own temp subfolder. */
-export function copyOf(repoRelative: string): vscode.Uri {
-  const src = join(repoRoot(), repoRelative);
-  assert.ok(existsSync(src), `missing fixture ${repoRelative}`);
-  const dir = mkdtempSync(join(workspaceDir(), 'case-'));
-  const dest = join(dir, basename(src));
-  copyFileSync(src, dest);
-  return vscode.Uri.file(dest);
+/** True in VS Code for the Web (a browser extension host). */
+export function isWeb(): boolean {
+  return (
+    vscode.env.uiKind === vscode.UIKind.Web &&
+    (globalThis as { process?: unknown }).process === undefined
+  );
 }
 
-/** A new seed file with the given text in the temp workspace. */
-export function newSeedFile(name: string, text: string): vscode.Uri {
-  const dir = mkdtempSync(join(workspaceDir(), 'case-'));
-  const dest = join(dir, name);
-  writeFileSync(dest, text);
-  return vscode.Uri.file(dest);
+let cases = 0;
+
+/** A new, empty subfolder of the workspace for one test's files. */
+function caseFolder(): vscode.Uri {
+  cases += 1;
+  return vscode.Uri.joinPath(
+    workspaceUri(),
+    `case-${Date.now().toString(36)}-${cases}-${Math.random().toString(36).slice(2, 8)}`,
+  );
+}
+
+/** Text of a file of the workspace (`examples/…` and `test/fixtures/…` are copied there by the runners). */
+export async function workspaceText(relative: string): Promise<string> {
+  const uri = vscode.Uri.joinPath(workspaceUri(), relative);
+  const bytes = await vscode.workspace.fs.readFile(uri).then(
+    (b) => b,
+    () => assert.fail(`missing fixture ${relative} in the workspace`),
+  );
+  return new TextDecoder().decode(bytes);
+}
+
+/** A fresh copy of a fixture (e.g. `examples/broken.caseed.json`) in its own subfolder. */
+export async function copyOf(relative: string): Promise<vscode.Uri> {
+  const name = relative.split('/').pop() ?? relative;
+  return newSeedFile(name, await workspaceText(relative));
+}
+
+/** A new seed file with the given text in its own subfolder of the workspace. */
+export async function newSeedFile(name: string, text: string): Promise<vscode.Uri> {
+  const dir = caseFolder();
+  await vscode.workspace.fs.createDirectory(dir);
+  const dest = vscode.Uri.joinPath(dir, name);
+  await vscode.workspace.fs.writeFile(dest, new TextEncoder().encode(text));
+  return dest;
 }
 
 export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
@@ -101,7 +132,7 @@ export function ours(ds: readonly vscode.Diagnostic[]): vscode.Diagnostic[] {
 /** The offset-free position of the first occurrence of `needle` (+ `delta` characters). */
 export function positionOf(doc: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
   const at = doc.getText().indexOf(needle);
-  assert.ok(at >= 0, `${JSON.stringify(needle)} not found in ${doc.uri.fsPath}`);
+  assert.ok(at >= 0, `${JSON.stringify(needle)} not found in ${doc.uri.toString()}`);
   return doc.positionAt(at + delta);
 }
 

@@ -8,22 +8,10 @@
 import { readdirSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
+import type { Results } from './results';
+import { errorText, recorder } from './results';
 
-export interface TestResult {
-  title: string;
-  state: 'passed' | 'failed' | 'pending';
-  durationMs?: number;
-  error?: string;
-}
-
-export interface Results {
-  passed: number;
-  failed: number;
-  pending: number;
-  tests: TestResult[];
-  /** Set when mocha itself could not run (a suite that failed to load). */
-  error?: string;
-}
+export type { Results, TestResult } from './results';
 
 function writeResults(results: Results): void {
   const file = process.env.CASEED_E2E_RESULTS;
@@ -33,13 +21,8 @@ function writeResults(results: Results): void {
   renameSync(`${file}.partial`, file);
 }
 
-function errorText(err: unknown): string {
-  if (err instanceof Error) return err.stack ?? `${err.name}: ${err.message}`;
-  return String(err);
-}
-
 export function run(): Promise<void> {
-  const results: Results = { passed: 0, failed: 0, pending: 0, tests: [] };
+  const { results, pass, fail, pending } = recorder();
   const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: 'dot' });
   const grep = process.env.CASEED_E2E_GREP;
   if (grep !== undefined && grep !== '') mocha.grep(grep);
@@ -53,18 +36,9 @@ export function run(): Promise<void> {
         if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
         else resolve();
       });
-      runner.on('pass', (t) => {
-        results.passed += 1;
-        results.tests.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration });
-      });
-      runner.on('fail', (t, err) => {
-        results.failed += 1;
-        results.tests.push({ title: t.fullTitle(), state: 'failed', error: errorText(err) });
-      });
-      runner.on('pending', (t) => {
-        results.pending += 1;
-        results.tests.push({ title: t.fullTitle(), state: 'pending' });
-      });
+      runner.on('pass', pass);
+      runner.on('fail', fail);
+      runner.on('pending', pending);
     } catch (err) {
       results.error = errorText(err);
       results.failed += 1;

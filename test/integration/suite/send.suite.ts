@@ -34,7 +34,7 @@ suite('send', () => {
   });
 
   test('a "Send" CodeLens at the top of a seed file runs caseed.sendSeedFile on it', async () => {
-    const uri = newSeedFile('lens.caseed.json', SEED);
+    const uri = await newSeedFile('lens.caseed.json', SEED);
     await open(uri);
     const lens = await waitFor('the Send CodeLens', () => sendLens(uri));
     assert.equal(lens.range.start.line, 0);
@@ -43,7 +43,7 @@ suite('send', () => {
   });
 
   test('the lens names the data center and follows the setting', async () => {
-    const uri = newSeedFile('lens-eu.caseed.json', SEED);
+    const uri = await newSeedFile('lens-eu.caseed.json', SEED);
     await open(uri);
     await config().update('send.dataCenter', 'eu1', vscode.ConfigurationTarget.Global);
     await waitFor('the lens to name EU1', async () =>

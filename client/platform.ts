@@ -1,0 +1,35 @@
+/**
+ * The seam between the extension and where it runs. Everything that differs between desktop VS Code
+ * (a Node extension host) and VS Code for the Web (a browser worker) is one field here: how the
+ * language server is started and how HTTP requests are made. `client/extension.ts` passes the Node
+ * implementation, `client/web.ts` the browser one; the rest of the client is the same code.
+ */
+import type * as vscode from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import type { Transport } from '../core/send/transport';
+import type { Target } from '../core/send/target';
+
+export interface PlatformTransport {
+  transport: Transport;
+  /** Releases connections once a send is over. */
+  close(): Promise<void>;
+}
+
+export interface Platform {
+  /** `desktop` (Node extension host) or `web` (browser extension host: vscode.dev, github.dev). */
+  readonly kind: 'desktop' | 'web';
+  /** A language client for the caseed server, not yet started. */
+  createLanguageClient(
+    extension: vscode.ExtensionContext,
+    id: string,
+    name: string,
+    options: LanguageClientOptions,
+  ): BaseLanguageClient;
+  /** The HTTP transport of one send. */
+  createTransport(options: { connections: number }): PlatformTransport;
+  /**
+   * Why seeds cannot be sent to `target` from here (a sentence for the user), or undefined when
+   * they can. `path` is the request path the send will use.
+   */
+  cannotSend(target: Target, path: string): Promise<string | undefined>;
+}

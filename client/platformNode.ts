@@ -1,0 +1,26 @@
+/**
+ * The desktop platform (`dist/client.js`): the language server in its own Node process over IPC,
+ * HTTP through undici. Nothing stands in the way of sending.
+ */
+import type { ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { createUndiciTransport } from '../transport/undici';
+import type { Platform } from './platform';
+
+export const nodePlatform: Platform = {
+  kind: 'desktop',
+  createLanguageClient(extension, id, name, options) {
+    const module = extension.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: {
+        module,
+        transport: TransportKind.ipc,
+        options: { execArgv: ['--nolazy', '--inspect=6010'] },
+      },
+    };
+    return new LanguageClient(id, name, serverOptions, options);
+  },
+  createTransport: ({ connections }) => createUndiciTransport({ connections }),
+  cannotSend: () => Promise.resolve(undefined),
+};
