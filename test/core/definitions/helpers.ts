@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import type { Definitions } from '../../../core/definitions/model';
 import { parseDefinitions } from '../../../core/definitions/parse';
 
-export const DEFS_PATH = join(__dirname, '..', '..', 'fixtures', 'definitions', 'caseed.definitions.json');
+export const DEFS_PATH = join(
+  __dirname,
+  '..',
+  '..',
+  'fixtures',
+  'definitions',
+  'caseed.definitions.json',
+);
 export const DEFS_TEXT = readFileSync(DEFS_PATH, 'utf8');
 
 export function loadDefinitions(text = DEFS_TEXT, source = 'caseed.definitions.json'): Definitions {

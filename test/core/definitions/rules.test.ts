@@ -75,7 +75,10 @@ describe('definitions rules', () => {
     assert.deepEqual(run(fixed), []);
     none(seedUser(LTV_OK), 'calculation-type-mismatch');
     // An unknown type is another rule's; no mismatch is claimed for it.
-    none(seedUser(seedEntry('LTV', 'total', '2019-12-01', '{ "value": 1 }')), 'calculation-type-mismatch');
+    none(
+      seedUser(seedEntry('LTV', 'total', '2019-12-01', '{ "value": 1 }')),
+      'calculation-type-mismatch',
+    );
   });
 
   test('cutoff-date-mismatch: the fix uses the definition cutoff date', () => {
@@ -93,11 +96,19 @@ describe('definitions rules', () => {
     const d = only(text, 'no-seeding-cutoff');
     assert.equal(on(text, d), '"Orders"');
     none(seedUser(LTV_OK), 'no-seeding-cutoff');
-    none(text.replace('"Orders"', '"LTV"').replace('count', 'sum').replace('2024-01-01', '2019-12-01'), 'no-seeding-cutoff');
+    none(
+      text.replace('"Orders"', '"LTV"').replace('count', 'sum').replace('2024-01-01', '2019-12-01'),
+      'no-seeding-cutoff',
+    );
   });
 
   test('rolling-window-attribute: a within time period; the fix removes the seed', () => {
-    const rolling = seedEntry('Favorite Category', 'most_frequent', '2024-01-01', '{ "key_value_pairs": { "shoes": 2 } }');
+    const rolling = seedEntry(
+      'Favorite Category',
+      'most_frequent',
+      '2024-01-01',
+      '{ "key_value_pairs": { "shoes": 2 } }',
+    );
     const text = seedUser(`${LTV_OK},\n      ${rolling}`);
     const d = only(text, 'rolling-window-attribute');
     assert.equal(on(text, d), '"Favorite Category"');
