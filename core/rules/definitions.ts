@@ -147,7 +147,7 @@ function checkCutoff(
   const prop = getProperty(entry, 'cutoff_date');
   const node = str(prop?.value);
   if (node === undefined || node.value === def.cutoff_date) return;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(node.value)) return; // the date rules report a malformed date
+  if (!isCalendarDate(node.value)) return; // the date rules report a malformed date
   reportNode(
     ctx,
     'cutoff-date-mismatch',
@@ -162,4 +162,12 @@ function checkCutoff(
       ),
     ],
   );
+}
+
+/** True for a real yyyy-MM-dd calendar date. */
+function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m === null) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value;
 }

@@ -89,6 +89,8 @@ describe('definitions rules', () => {
     assert.match(fixed, /"cutoff_date": "2019-12-01"/);
     assert.deepEqual(run(fixed), []);
     none(seedUser(LTV_OK), 'cutoff-date-mismatch');
+    // A date that is not a calendar date is the date rules' to report.
+    none(seedUser(seedEntry('LTV', 'sum', '2019-02-29', '{ "value": 1 }')), 'cutoff-date-mismatch');
   });
 
   test('no-seeding-cutoff: a definition whose seeding cutoff is null', () => {
