@@ -7,12 +7,19 @@
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
 import {
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerFeatures, FEATURE_CAPABILITIES } from './handlers';
 import { SETTINGS_SECTION } from '../contract/settings';
+import type { DefinitionsInitOptions } from '../contract/definitions';
+import { ReadDefinitionsRequest } from '../contract/definitions';
+import { isDefinitionsFile } from '../core/definitions/lookup';
+import { DEFINITIONS_FILE_NAME } from '../core/definitions/model';
+import type { DefinitionsReader } from './definitions';
+import { DefinitionsStore } from './definitions';
 import { ModelCache } from './models';
 import type { Logger } from './runSafe';
 import { runSafeVoid } from './runSafe';
@@ -21,20 +28,45 @@ import { Validator } from './validation';
 
 export const SERVER_NAME = 'caseed';
 
-export function startServer(connection: Connection, version = '0.0.0'): void {
+export interface ServerOptions {
+  /**
+   * Reads definitions files when the client does not (`caseed lsp --stdio` passes a file-system
+   * reader; the VS Code client answers `caseed/readDefinitions` itself, also in the browser).
+   */
+  readDefinitions?: DefinitionsReader;
+}
+
+export function startServer(
+  connection: Connection,
+  version = '0.0.0',
+  options: ServerOptions = {},
+): void {
   const logger: Logger = connection.console;
   const documents = new TextDocuments(TextDocument);
   const models = new ModelCache();
   const settings = new SettingsStore(connection, logger);
-  const validator = new Validator(connection, documents, models, settings, logger);
+  const definitions = new DefinitionsStore(
+    logger,
+    (uri) => documents.get(uri)?.getText(),
+    (loaded) => validator.publishDefinitions(loaded),
+  );
+  const validator = new Validator(connection, documents, models, settings, logger, definitions);
 
   let registerConfigurationChanges = false;
+  let registerWatchedFiles = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     settings.init(caps.workspace?.configuration === true, params.initializationOptions);
     registerConfigurationChanges =
       caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    registerWatchedFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const init = params.initializationOptions as DefinitionsInitOptions | null | undefined;
+    definitions.setReader(
+      init?.definitionsProvider === true
+        ? (p) => connection.sendRequest(ReadDefinitionsRequest.method, p)
+        : options.readDefinitions,
+    );
     return {
       capabilities: {
         textDocumentSync: {
@@ -56,13 +88,27 @@ export function startServer(connection: Connection, version = '0.0.0'): void {
           section: SETTINGS_SECTION,
         });
       }
+      if (registerWatchedFiles && definitions.enabled) {
+        // Revalidate open seed files when a definitions file is created, changed or deleted.
+        await connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: `**/${DEFINITIONS_FILE_NAME}` }],
+        });
+      }
     });
   });
 
   connection.onDidChangeConfiguration((change) => {
     runSafeVoid(logger, 'didChangeConfiguration', () => {
       settings.changed(change.settings);
+      definitions.invalidate();
       validator.revalidateAll();
+    });
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    runSafeVoid(logger, 'didChangeWatchedFiles', () => {
+      definitions.invalidate();
+      validator.revalidateSeeds();
     });
   });
 
@@ -75,6 +121,11 @@ export function startServer(connection: Connection, version = '0.0.0'): void {
   documents.onDidChangeContent((e) => {
     runSafeVoid(logger, `didChange ${e.document.uri}`, () => {
       validator.schedule(e.document.uri, justOpened.delete(e.document.uri));
+      if (isDefinitionsFile(e.document.uri)) {
+        // An edited definitions file applies at once, saved or not.
+        definitions.invalidate();
+        validator.revalidateSeeds();
+      }
     });
   });
   documents.onDidClose((e) => {
@@ -86,7 +137,7 @@ export function startServer(connection: Connection, version = '0.0.0'): void {
     });
   });
 
-  registerFeatures({ connection, documents, models, settings, logger });
+  registerFeatures({ connection, documents, models, settings, logger, definitions });
 
   connection.onShutdown(() => {
     validator.dispose();
