@@ -68,6 +68,8 @@ export const SETTINGS = {
   },
   'send.concurrency': { type: 'number', default: 4, minimum: 1, maximum: 16, integer: true },
   'definitions.path': { type: 'string', default: '' },
+  'definitions.apiUrl': { type: 'string', default: 'https://api.mparticle.com' },
+  'definitions.tokenUrl': { type: 'string', default: 'https://sso.auth.mparticle.com/oauth/token' },
   'definitions.staleDays': {
     type: 'number',
     default: 7,
@@ -113,6 +115,10 @@ export interface CaseedSettings {
     path: string;
     /** A snapshot older than this many days is called stale. */
     staleDays: number;
+    /** The Platform API **caseed: Pull Definitions** reads (https, or http on loopback). */
+    apiUrl: string;
+    /** The OAuth token endpoint of the Platform API. */
+    tokenUrl: string;
   };
 }
 
@@ -176,6 +182,8 @@ export function settingsFrom(raw: unknown): CaseedSettings {
     definitions: {
       path: settingValue(raw, 'definitions.path'),
       staleDays: settingValue(raw, 'definitions.staleDays'),
+      apiUrl: settingValue(raw, 'definitions.apiUrl'),
+      tokenUrl: settingValue(raw, 'definitions.tokenUrl'),
     },
   };
 }
