@@ -123,7 +123,6 @@ export function pullDefinitions(ctx: Ctx) {
       credentials = await askCredentials(settings.tokenUrl);
       if (credentials === undefined) return { ok: false, reason: 'cancelled' };
     }
-    await store.set(settings.tokenUrl, credentials);
 
     const target =
       configuredDefinitionsUri(settings.path, folder) ??
@@ -150,6 +149,8 @@ export function pullDefinitions(ctx: Ctx) {
             log: (line) => ctx.log(redact(line, secrets)),
           }),
       );
+      // Kept for the next pull unless they were refused.
+      if (r.ok || r.kind !== 'auth') await store.set(settings.tokenUrl, creds);
       if (!r.ok) {
         const reason = redact(r.reason, secrets);
         if (r.kind === 'auth') {
