@@ -65,6 +65,17 @@ async function shot(page, name) {
   await screenshot(page, join(images, name));
 }
 
+/** Empties a string value from `at` (its first character) to the line's end and asks for completion. */
+async function emptyStringAndSuggest(page, at) {
+  await goTo(page, at.line, at.column);
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('",');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Control+Space');
+}
+
 async function main() {
   let failed = true;
   const root = tempDir('caseed-ui-', () => keep || failed);
@@ -159,13 +170,7 @@ async function main() {
   await openFile(page, 'single-user.caseed.json');
   const singleText = readFileSync(join(workspace, 'single-user.caseed.json'), 'utf8');
   const sum = lineColumnOf(singleText, '"calculation_type": "sum"', '"calculation_type": "'.length);
-  await goTo(page, sum.line, sum.column);
-  await page.keyboard.press('Shift+End');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type('",');
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('Control+Space');
+  await emptyStringAndSuggest(page, sum);
   const suggest = page.locator('.suggest-widget.visible', { hasText: 'unique_list' });
   await suggest.waitFor({ state: 'visible', timeout: STEP_MS });
   await shot(page, 'completion.png');
@@ -217,13 +222,7 @@ async function main() {
   await problemRows(page, (r) => r.join('\n').includes('unknown-calculated-attribute'));
   const missingText = readFileSync(join(workspace, 'not-in-workspace.caseed.json'), 'utf8');
   const name = lineColumnOf(missingText, '"Purchase Count"', 1);
-  await goTo(page, name.line, name.column);
-  await page.keyboard.press('Shift+End');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type('",');
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('Control+Space');
+  await emptyStringAndSuggest(page, name);
   const names = page.locator('.suggest-widget.visible', { hasText: 'Average Session Length' });
   await names.waitFor({ state: 'visible', timeout: STEP_MS });
   const details = page.locator('.suggest-details', { hasText: 'Average session length' });

@@ -8,7 +8,7 @@
  * be typed into from an extension host); the UI test (test/ui/run-ui.mjs) types them instead.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { PullCommandResult } from '../../../client/commands/pullDefinitions';
@@ -23,6 +23,7 @@ import {
   open,
   positionOf,
   workspaceDir,
+  filesContaining,
 } from './helpers';
 
 const CLIENT_ID = 'e2e-platform-client';
@@ -45,26 +46,6 @@ const SEED = `{
     ]
   }
 }`;
-
-function filesContaining(dir: string, needle: string, out: string[] = []): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const name of names) {
-    const p = join(dir, name);
-    try {
-      const st = statSync(p);
-      if (st.isDirectory()) filesContaining(p, needle, out);
-      else if (st.isFile() && st.size < 50_000_000 && readFileSync(p).includes(needle)) out.push(p);
-    } catch {
-      // vanished or unreadable
-    }
-  }
-  return out;
-}
 
 suite('pull definitions', () => {
   let emulator: Emulator;

@@ -3,7 +3,15 @@
  * fixed sleep), the temp workspace the runner opened, fresh copies of fixture files, diagnostics.
  */
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 
@@ -107,4 +115,25 @@ export function positionOf(doc: vscode.TextDocument, needle: string, delta = 0):
 
 export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Every file under `dir` whose bytes contain `needle` (skipping unreadable ones). */
+export function filesContaining(dir: string, needle: string, out: string[] = []): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    const p = join(dir, name);
+    try {
+      const st = statSync(p);
+      if (st.isDirectory()) filesContaining(p, needle, out);
+      else if (st.isFile() && st.size < 50_000_000 && readFileSync(p).includes(needle)) out.push(p);
+    } catch {
+      // vanished or unreadable
+    }
+  }
+  return out;
 }
