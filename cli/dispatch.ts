@@ -8,6 +8,7 @@ import { redact, secretsOf } from '../core/send/redact';
 import { CliError, EXIT } from './exitCodes';
 import type { Io } from './io';
 import { processIo } from './io';
+import { runDefinitions } from './definitionsPull';
 import { runEmulator } from './emulator';
 import { runLsp } from './lsp';
 import { runSend } from './send';
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   lsp: runLsp,
   send: (argv, io, version) => runSend(argv, io, version),
   emulator: runEmulator,
+  definitions: runDefinitions,
 };
 
 /** The first line of an unexpected error, with the API secret (if set) redacted. */
@@ -36,7 +38,9 @@ function describe(err: unknown): string {
 
 function redactEnvSecret(text: string): string {
   const env = process.env;
-  return redact(text, secretsOf(env.MPARTICLE_API_KEY ?? '', env.MPARTICLE_API_SECRET ?? ''));
+  const secrets = secretsOf(env.MPARTICLE_API_KEY ?? '', env.MPARTICLE_API_SECRET ?? '');
+  if ((env.MPARTICLE_CLIENT_SECRET ?? '') !== '') secrets.push(env.MPARTICLE_CLIENT_SECRET ?? '');
+  return redact(text, secrets);
 }
 
 export async function dispatch(

@@ -3,8 +3,9 @@
  * for demos, `npm start` and tests. Prints its URL, logs one line per request (never credentials),
  * and stops cleanly on SIGINT/SIGTERM.
  */
-import { parse } from '../core/parser';
-import { getString } from '../core/ast';
+import type { DefinitionsFile } from '../core/definitions/model';
+import { parseDefinitions } from '../core/definitions/parse';
+import { LineIndex } from '../core/positions';
 import type { Definition } from '../emulator/check';
 import type { FaultOptions } from '../emulator/faults';
 import { startEmulator } from '../emulator/server';
@@ -32,20 +33,20 @@ function nonNegative(value: string, name: string): number {
   return Number(value);
 }
 
-/** Reads a definitions file: a JSON array of {name, calculation_type}. */
-export function readDefinitions(path: string): Definition[] {
-  const { root, diagnostics } = parse(readText(path));
-  if (diagnostics.some((d) => d.severity === 'error') || root?.type !== 'array') {
-    throw new CliError(`${path}: expected a JSON array of {"name", "calculation_type"}`);
+/** Reads a definitions file (caseed.definitions.json, the one format); broken → one-line error. */
+export function readDefinitions(path: string): DefinitionsFile {
+  const r = parseDefinitions(readText(path), path);
+  if (r.definitions === undefined) {
+    const first = r.diagnostics[0];
+    const at =
+      first === undefined
+        ? ''
+        : `:${new LineIndex(readText(path)).positionAt(first.offset).line + 1}`;
+    throw new CliError(
+      `${path}${at}: not a valid definitions file: ${first?.message ?? 'unreadable'} (run \`caseed validate --definitions ${path}\` on a seed file for every problem)`,
+    );
   }
-  return root.items.map((item, i) => {
-    const name = getString(item, 'name');
-    const type = getString(item, 'calculation_type');
-    if (name === undefined || type === undefined) {
-      throw new CliError(`${path}: item ${i + 1} needs "name" and "calculation_type" strings`);
-    }
-    return { name, calculation_type: type };
-  });
+  return r.definitions;
 }
 
 export async function runEmulator(argv: readonly string[], io: Io): Promise<number> {
@@ -74,8 +75,18 @@ export async function runEmulator(argv: readonly string[], io: Io): Promise<numb
   }
   if (typeof options['rate-limit-exceeded'] === 'string')
     faults.rateLimitExceeded = options['rate-limit-exceeded'];
-  const definitions =
+  const file =
     typeof options.definitions === 'string' ? readDefinitions(options.definitions) : undefined;
+  const definitions: Definition[] | undefined = file?.calculated_attributes.map((d) => ({
+    name: d.name,
+    calculation_type: d.calculation_type,
+  }));
+  const clientId = process.env.MPARTICLE_CLIENT_ID ?? '';
+  const clientSecret = process.env.MPARTICLE_CLIENT_SECRET ?? '';
+  const platform =
+    file !== undefined && clientId !== '' && clientSecret !== ''
+      ? { clientId, clientSecret, definitions: file }
+      : undefined;
   const apiKey = process.env.MPARTICLE_API_KEY ?? '';
   const apiSecret = process.env.MPARTICLE_API_SECRET ?? '';
   if (apiKey === '' || apiSecret === '') {
@@ -90,6 +101,7 @@ export async function runEmulator(argv: readonly string[], io: Io): Promise<numb
       apiKey,
       apiSecret,
       definitions,
+      platform,
       faults,
       cors: options.cors === true,
       log: (line) => io.out(`${line}\n`),
@@ -104,8 +116,15 @@ export async function runEmulator(argv: readonly string[], io: Io): Promise<numb
   }
   const running = emulator;
   io.out(`caseed emulator listening on ${running.url}\n`);
-  if (definitions !== undefined)
-    io.out(`  ${definitions.length} calculated attribute definitions loaded\n`);
+  if (file !== undefined) {
+    const ws = file.workspace_id === undefined ? '' : ` of workspace ${file.workspace_id}`;
+    io.out(`  ${file.calculated_attributes.length} calculated attribute definitions${ws} loaded\n`);
+    io.out(
+      platform === undefined
+        ? '  Platform API off: set MPARTICLE_CLIENT_ID and MPARTICLE_CLIENT_SECRET to serve it\n'
+        : `  Platform API: token ${running.url}/oauth/token, list ${running.url}/platform/v2/workspaces/${file.workspace_id ?? 'ID'}/calculatedattributes\n`,
+    );
+  }
   const active = Object.entries(faults).map(([k, v]) => `${k}=${String(v)}`);
   if (active.length > 0) io.out(`  faults: ${active.join(', ')}\n`);
   if (options.cors === true) io.out('  answering CORS: browsers may send from any origin\n');

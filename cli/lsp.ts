@@ -8,6 +8,7 @@ import { startServer } from '../server/server';
 import { parseArgs } from './args';
 import { CliError, EXIT } from './exitCodes';
 import type { Io } from './io';
+import { readDefinitionsFromDisk } from './lspDefinitions';
 import { LSP_USAGE } from './usage';
 
 /** Returns an exit code, or `undefined` when the server is running (it exits on `exit`/EOF). */
@@ -30,6 +31,9 @@ export function runLsp(argv: readonly string[], io: Io, version: string): number
   if (options.stdio !== true) {
     throw new CliError('lsp needs --stdio (see `caseed lsp --help`)');
   }
-  startServer(createConnection(ProposedFeatures.all), version, `node ${process.version}`);
+  startServer(createConnection(ProposedFeatures.all), version, {
+    runtime: `node ${process.version}`,
+    readDefinitions: readDefinitionsFromDisk,
+  });
   return undefined;
 }

@@ -15,6 +15,7 @@ import type { Target } from '../core/send/target';
 import { resolveTarget } from '../core/send/target';
 import { createUndiciTransport } from '../transport/undici';
 import { parseArgs } from './args';
+import { DefinitionsFinder, describeDefinitions, recentlyChangedNotes } from './definitions';
 import { CliError, EXIT } from './exitCodes';
 import { problemLine } from './formatText';
 import type { Io } from './io';
@@ -43,6 +44,8 @@ const SPECS = {
   'max-attempts': { type: 'string' },
   deadline: { type: 'string' },
   verbose: { type: 'boolean' },
+  definitions: { type: 'string' },
+  'no-definitions': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -135,7 +138,19 @@ export async function runSend(
 
   const file = positionals[0];
   const text = readText(file);
-  const planned = planSend(text, { maxUsers, maxBytes });
+  const loaded = new DefinitionsFinder(
+    typeof options.definitions === 'string' ? options.definitions : undefined,
+    options['no-definitions'] === true,
+  ).forSeed(file);
+  if (loaded?.broken !== undefined) {
+    for (const d of loaded.broken.diagnostics) err(`${problemLine(loaded.display, d)}\n`);
+    err(
+      `caseed: the definitions file ${loaded.display} is broken: fix it, or pass --no-definitions\n`,
+    );
+    return EXIT.PROBLEMS;
+  }
+  if (loaded !== undefined) out(`${describeDefinitions(loaded)}\n`);
+  const planned = planSend(text, { maxUsers, maxBytes, definitions: loaded?.definitions });
   if (!planned.ok) {
     for (const d of reportFile(file, text, planned.diagnostics).diagnostics) {
       err(`${problemLine(file, d)}\n`);
@@ -202,6 +217,11 @@ export async function runSend(
       out(`${problemLine(file, d)}\n`);
     }
     for (const u of result.unmatched) out(`request ${u.request + 1}: ${u.error.message}\n`);
+    const messages = [...result.diagnostics, ...result.unmatched.map((u) => u.error)].map(
+      (d) => d.message,
+    );
+    for (const line of recentlyChangedNotes(messages, loaded?.definitions, Date.now()))
+      err(`caseed: ${line}\n`);
     if (result.authFailure !== undefined) {
       err(
         'caseed: check MPARTICLE_API_KEY / MPARTICLE_API_SECRET and the data center (--pod / --base-url).\n',

@@ -18,6 +18,9 @@ Options:
   --max-attempts N       attempts per request, the first included (default 6)
   --deadline S           give up after S seconds in all (default 600)
   --verbose              log every request and retry to stderr (redacted)
+  --definitions FILE     check the seeds against this definitions file (default: the nearest
+                         caseed.definitions.json up from the seed file); a mismatch refuses the send
+  --no-definitions       do not look for a definitions file
   -h, --help             show this help
 
 Exit codes: 0 all accepted, 1 rejected by validation or the API (4xx), 2 bad usage,
@@ -30,11 +33,14 @@ Runs a local emulator of the Calculated Attributes Seeding API on http://127.0.0
 It checks Basic auth against MPARTICLE_API_KEY / MPARTICLE_API_SECRET (401 without a header, 403
 wrong), answers 400 with the documented error body for malformed JSON, missing fields, non-numeric
 seeds and — with --definitions — unknown attributes, 202 otherwise (all-or-nothing per request).
+With --definitions it also serves the Platform API (POST /oauth/token, checked against
+MPARTICLE_CLIENT_ID / MPARTICLE_CLIENT_SECRET, and GET /platform/v2/workspaces/ID/calculatedattributes,
+checking the bearer token), for \`caseed definitions pull --api-url URL --token-url URL/oauth/token\`.
 GET /emulator/seeds lists what it accepted. Stop it with Ctrl+C.
 
 Options:
   --port N                   port on 127.0.0.1 (default 8787; 0 = any free port)
-  --definitions FILE         JSON array of {"name", "calculation_type"}: the workspace's attributes
+  --definitions FILE         a caseed.definitions.json: the workspace's calculated attributes
   --cors                     answer CORS preflights, so VS Code for the Web (a browser) can send here
 Fault injection:
   --fail-first N             answer the first N seeding requests with --fail-status

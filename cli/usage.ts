@@ -3,7 +3,8 @@
 export const MAIN_USAGE = `caseed: check mParticle Calculated Attributes Seeding API payloads (*.caseed.json)
 
 Usage:
-  caseed validate [--format text|json|sarif] <files|dirs|globs>...
+  caseed validate [--format text|json|sarif] [--definitions FILE] <files|dirs|globs>...
+  caseed definitions pull --workspace ID [--out FILE] [--api-url URL] [--token-url URL]
   caseed lsp --stdio
   caseed send <file> [--pod us1|us2|eu1|au1] [--base-url URL] [--dry-run] [--yes] ...
   caseed emulator [--port N] [--definitions FILE] [fault options]
@@ -11,6 +12,9 @@ Usage:
 
 Commands:
   validate   Check seed files; exit 0 when no file has an error, 1 when one does.
+  definitions pull
+             Write the workspace's calculated attribute definitions to caseed.definitions.json
+             (Platform API credentials from MPARTICLE_CLIENT_ID/SECRET).
   lsp        Serve the caseed language server over stdio (Neovim, Helix, Emacs, …).
   send       Validate, split and send a seed file (credentials from MPARTICLE_API_KEY/SECRET).
   emulator   Run a local emulator of the seeding API on 127.0.0.1 (for tests and demos).
@@ -24,9 +28,11 @@ Exit codes:
 Run \`caseed <command> --help\` for a command's options.
 `;
 
-export const VALIDATE_USAGE = `Usage: caseed validate [--format text|json|sarif] <files|dirs|globs>...
+export const VALIDATE_USAGE = `Usage: caseed validate [--format text|json|sarif] [--definitions FILE] <files|dirs|globs>...
 
-Checks each seed file with the same rules as the editor.
+Checks each seed file with the same rules as the editor. Seeds are also checked against the
+workspace's calculated attribute definitions: the nearest caseed.definitions.json up from each
+seed file (like tsconfig.json), or the file given with --definitions.
   <file>   a file, whatever its name
   <dir>    every *.caseed.json below it (recursively; node_modules and hidden folders are skipped)
   <glob>   a quoted pattern: * ? [abc] {a,b} and ** for any number of folders,
@@ -37,6 +43,8 @@ Options:
   --format json   {"files":[{"file","diagnostics":[{"severity","code","message","range"}]}]},
                   0-based LSP positions
   --format sarif  SARIF 2.1.0, for code-scanning tools
+  --definitions FILE  check every seed against this definitions file
+  --no-definitions    do not look for a definitions file
   -h, --help      show this help
 
 Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable input.

@@ -7,6 +7,7 @@
 import { validate } from '../core/validate';
 import { choice, parseArgs } from './args';
 import { CliError, EXIT } from './exitCodes';
+import { DefinitionsFinder, describeDefinitions } from './definitions';
 import { expandInputs } from './files';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
@@ -22,7 +23,12 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
 export function runValidate(argv: readonly string[], io: Io, version: string): number {
   const { options, positionals } = parseArgs(
     argv,
-    { format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } },
+    {
+      format: { type: 'string', short: 'f' },
+      definitions: { type: 'string' },
+      'no-definitions': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
     'validate',
   );
   if (options.help === true) {
@@ -36,6 +42,10 @@ export function runValidate(argv: readonly string[], io: Io, version: string): n
     );
   }
 
+  const finder = new DefinitionsFinder(
+    typeof options.definitions === 'string' ? options.definitions : undefined,
+    options['no-definitions'] === true,
+  );
   const files = expandInputs(positionals);
   const reports: FileReport[] = [];
   let unreadable = 0;
@@ -49,10 +59,15 @@ export function runValidate(argv: readonly string[], io: Io, version: string): n
       unreadable++;
       continue;
     }
-    const result = validate(text, { keepTree: false });
+    const definitions = finder.forSeed(f.path)?.definitions;
+    const result = validate(text, { keepTree: false, definitions });
     reports.push(reportFile(f.display, text, result.diagnostics, result.lineStarts));
   }
 
+  // A broken definitions file is a file with problems of its own, reported first.
+  const broken = finder.all().flatMap((l) => (l.broken === undefined ? [] : [l.broken]));
+  reports.unshift(...broken);
+  if (format === 'text') for (const l of finder.all()) io.out(`${describeDefinitions(l)}\n`);
   io.out(
     format === 'json'
       ? formatJson(reports)

@@ -14,8 +14,11 @@ import {
   OUTPUT_CHANNEL_NAME,
 } from '../contract/protocol';
 import type { CaseedSettings } from '../contract/settings';
+import { ReadDefinitionsRequest } from '../contract/definitions';
+import { DEFINITIONS_FILE_NAME } from '../core/definitions/model';
 import { affectsCaseed, readConfiguration } from './config';
 import type { Platform } from './platform';
+import { readDefinitions } from './definitionsReader';
 import { StatusItem } from './statusItem';
 
 export class Ctx implements vscode.Disposable {
@@ -55,9 +58,9 @@ export class Ctx implements vscode.Disposable {
   async start(): Promise<void> {
     if (this.client !== undefined) return;
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [{ language: LANGUAGE_ID }],
+      documentSelector: [{ language: LANGUAGE_ID }, { pattern: `**/${DEFINITIONS_FILE_NAME}` }],
       outputChannel: this.output,
-      initializationOptions: { settings: this.config() },
+      initializationOptions: { settings: this.config(), definitionsProvider: true },
     };
     const client = this.platform.createLanguageClient(
       this.extension,
@@ -79,6 +82,7 @@ export class Ctx implements vscode.Disposable {
     client.onNotification(FileStatusNotification.method, (params: FileStatusParams) =>
       this.status.update(params),
     );
+    client.onRequest(ReadDefinitionsRequest.method, readDefinitions);
     try {
       await client.start();
       this.status.setServerState('running');

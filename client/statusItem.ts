@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../contract/commands';
+import type { DefinitionsStatus } from '../contract/definitions';
 import type { FileStatusParams } from '../contract/protocol';
 import { LANGUAGE_ID } from '../contract/protocol';
 
@@ -11,6 +12,18 @@ export type ServerState = 'starting' | 'running' | 'stopped';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "definitions: caseed.definitions.json, workspace 4321, 15 CAs, pulled 3 days ago (stale)". */
+function definitionsText(d: DefinitionsStatus | undefined): string | undefined {
+  if (d === undefined) return undefined;
+  const file = vscode.workspace.asRelativePath(vscode.Uri.parse(d.uri), false);
+  if (d.error !== undefined) return `$(warning) definitions ${file}: ${d.error}`;
+  const parts = [`definitions: ${file}`];
+  if (d.workspaceId !== undefined) parts.push(`workspace ${d.workspaceId}`);
+  parts.push(`${d.count} CA${d.count === 1 ? '' : 's'}`);
+  parts.push(d.age === undefined ? 'written by hand' : `pulled ${d.age} ago`);
+  return parts.join(', ') + (d.stale ? ' $(warning) stale: run caseed: Pull Definitions' : '');
 }
 
 export class StatusItem implements vscode.Disposable {
@@ -89,6 +102,12 @@ export class StatusItem implements vscode.Disposable {
       item.severity = vscode.LanguageStatusSeverity.Information;
     }
     item.command = { title: 'Show Problems', command: 'workbench.actions.view.problems' };
+    const defs = s.definitions;
+    if (defs !== undefined && (defs.error !== undefined || defs.stale)) {
+      if (item.severity === vscode.LanguageStatusSeverity.Information)
+        item.severity = vscode.LanguageStatusSeverity.Warning;
+      item.command = { title: 'Pull Definitions', command: COMMAND_IDS.pullDefinitions };
+    }
   }
 
   private detail(s: FileStatusParams, users: string): string {
@@ -97,6 +116,8 @@ export class StatusItem implements vscode.Disposable {
     if (s.hiddenProblems > 0)
       parts.push(`${s.hiddenProblems} more not shown (caseed.validate.maxProblems)`);
     if (s.large) parts.push('large file: completion, hover and formatting off');
+    const defs = definitionsText(s.definitions);
+    if (defs !== undefined) parts.push(defs);
     return parts.join(' · ');
   }
 

@@ -9,6 +9,7 @@ export const COMMAND_IDS = {
   setCredentials: 'caseed.setCredentials',
   clearCredentials: 'caseed.clearCredentials',
   chooseDataCenter: 'caseed.chooseDataCenter',
+  pullDefinitions: 'caseed.pullDefinitions',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

@@ -3,6 +3,8 @@
  * A message is a method name plus its parameter type; both sides import them from this file.
  */
 
+import type { DefinitionsStatus } from './definitions';
+
 /** The language id of seed files (`*.caseed.json`). */
 export const LANGUAGE_ID = 'caseed';
 
@@ -33,6 +35,8 @@ export interface FileStatusParams {
   large: boolean;
   /** How long validation took, in milliseconds. */
   durationMs: number;
+  /** The workspace definitions used for this file (absent when there is no definitions file). */
+  definitions?: DefinitionsStatus;
 }
 
 /** Server → client, after each validation: the per-file status for the language status item. */

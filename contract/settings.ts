@@ -67,6 +67,16 @@ export const SETTINGS = {
     integer: true,
   },
   'send.concurrency': { type: 'number', default: 4, minimum: 1, maximum: 16, integer: true },
+  'definitions.path': { type: 'string', default: '' },
+  'definitions.apiUrl': { type: 'string', default: 'https://api.mparticle.com' },
+  'definitions.tokenUrl': { type: 'string', default: 'https://sso.auth.mparticle.com/oauth/token' },
+  'definitions.staleDays': {
+    type: 'number',
+    default: 7,
+    minimum: 1,
+    maximum: 3650,
+    integer: true,
+  },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -98,6 +108,17 @@ export interface CaseedSettings {
     maxBytes: number;
     /** Requests in flight at once. */
     concurrency: number;
+  };
+  /** The workspace's calculated attribute definitions (caseed.definitions.json). */
+  definitions: {
+    /** A definitions file to use instead of the nearest one ('' = nearest up from the seed file). */
+    path: string;
+    /** A snapshot older than this many days is called stale. */
+    staleDays: number;
+    /** The Platform API **caseed: Pull Definitions** reads (https, or http on loopback). */
+    apiUrl: string;
+    /** The OAuth token endpoint of the Platform API. */
+    tokenUrl: string;
   };
 }
 
@@ -157,6 +178,12 @@ export function settingsFrom(raw: unknown): CaseedSettings {
       maxUsers: settingValue(raw, 'send.maxUsers'),
       maxBytes: settingValue(raw, 'send.maxBytes'),
       concurrency: settingValue(raw, 'send.concurrency'),
+    },
+    definitions: {
+      path: settingValue(raw, 'definitions.path'),
+      staleDays: settingValue(raw, 'definitions.staleDays'),
+      apiUrl: settingValue(raw, 'definitions.apiUrl'),
+      tokenUrl: settingValue(raw, 'definitions.tokenUrl'),
     },
   };
 }

@@ -273,6 +273,49 @@ export const CODES = {
     summary: '`attribute_value` must be a string. Quick fix quotes it.',
     example: '"attribute_value": 42',
   },
+  // ── Workspace definitions (caseed.definitions.json) ─────────────────────────
+  'unknown-calculated-attribute': {
+    severity: 'error',
+    summary:
+      'No calculated attribute of this name in the definitions file: the API would refuse the whole request (`No matching calculated attribute definition found`). Quick fix renames to the closest names.',
+    example: '"attribute_name": "LTVV"',
+  },
+  'calculation-type-mismatch': {
+    severity: 'error',
+    summary:
+      "The seed's calculation type is not the definition's: the seed is meaningless. Quick fix uses the definition's type.",
+    example: '"calculation_type": "max" for a `sum` CA',
+  },
+  'cutoff-date-mismatch': {
+    severity: 'warning',
+    summary:
+      "The seed's cutoff date is not the definition's seeding cutoff date. Quick fix uses the definition's date.",
+    example: '"cutoff_date": "2024-01-01" for a CA whose seeding cutoff is 2023-12-01',
+  },
+  'no-seeding-cutoff': {
+    severity: 'warning',
+    summary:
+      'The definition has no seeding cutoff date: set one in mParticle before seeding (changing it later deletes the seeds).',
+    example: 'a CA whose `seeding` is null',
+  },
+  'rolling-window-attribute': {
+    severity: 'warning',
+    summary:
+      'The CA is calculated over a rolling window ("within the last N days"): seeded values never decrement. Quick fix removes the seed.',
+    example: 'a CA whose time period is `within`',
+  },
+  'recently-changed-attribute': {
+    severity: 'information',
+    summary:
+      'The CA changed less than five minutes before the snapshot was pulled: expect NOT FOUND until mParticle has cached it.',
+    example: 'a CA modified at 10:03 in a snapshot pulled at 10:05',
+  },
+  'invalid-definitions': {
+    severity: 'error',
+    summary:
+      'The definitions file (`caseed.definitions.json`) does not follow its schema; the rules that need it stay silent until it is fixed.',
+    example: '"calculation_type": "total"',
+  },
   // ── Sending ───────────────────────────────────────────────────────────────
   'api-error': {
     severity: 'error',

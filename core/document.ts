@@ -7,6 +7,7 @@
  * first asks for `root` (completion, hover, symbols, formatting).
  */
 import type { JsonNode } from './ast';
+import type { Definitions } from './definitions/model';
 import type { SeedDiagnostic } from './diagnostics';
 import { parse } from './parser';
 import { LineIndex } from './positions';
@@ -20,12 +21,15 @@ export interface SeedModel {
   readonly root: JsonNode | undefined;
   readonly diagnostics: readonly SeedDiagnostic[];
   readonly userCount: number;
+  /** The workspace definitions the model was validated against (completion and hover use them). */
+  readonly definitions?: Definitions;
 }
 
 class LazySeedModel implements SeedModel {
   readonly lines: LineIndex;
   readonly diagnostics: readonly SeedDiagnostic[];
   readonly userCount: number;
+  readonly definitions?: Definitions;
   private tree: { root: JsonNode | undefined } | undefined;
 
   constructor(
@@ -36,6 +40,7 @@ class LazySeedModel implements SeedModel {
     this.lines = new LineIndex(text, result.lineStarts);
     this.diagnostics = result.diagnostics;
     this.userCount = result.userCount;
+    this.definitions = options.definitions;
     if (result.root !== undefined && result.root.type !== 'array')
       this.tree = { root: result.root };
   }

@@ -7,7 +7,9 @@
 import type { JsonNode } from './ast';
 import type { SeedDiagnostic } from './diagnostics';
 import { parse } from './parser';
+import type { Definitions } from './definitions/model';
 import { createContext, reportNode, typeName } from './rules/context';
+import { checkDefinitions } from './rules/definitions';
 import { checkUser } from './rules/user';
 
 export interface ValidateOptions {
@@ -18,6 +20,8 @@ export interface ValidateOptions {
    * user of a bulk array is validated and then dropped.
    */
   keepTree?: boolean;
+  /** The workspace's definitions (caseed.definitions.json): the definitions rules run when given. */
+  definitions?: Definitions;
 }
 
 export interface ValidationResult {
@@ -39,10 +43,12 @@ export function localToday(now: Date = new Date()): string {
 export function validate(text: string, options: ValidateOptions = {}): ValidationResult {
   const keep = options.keepTree !== false;
   const ctx = createContext(text, options.today ?? localToday(), false);
+  const defs = options.definitions;
   const { root, diagnostics, rootItemCount, lineStarts } = parse(text, {
     onRootItem: (item, index) => {
       ctx.bulk = true;
       checkUser(ctx, item, index);
+      if (defs !== undefined) checkDefinitions(ctx, item, defs);
       return keep;
     },
   });
@@ -57,6 +63,7 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
         );
     } else if (root.type === 'object') {
       checkUser(ctx, root, 0);
+      if (defs !== undefined) checkDefinitions(ctx, root, defs);
     } else {
       reportNode(
         ctx,

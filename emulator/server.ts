@@ -10,6 +10,8 @@ import type { AcceptedUser, Definition } from './check';
 import { checkBody } from './check';
 import type { FaultOptions } from './faults';
 import { faultFor } from './faults';
+import type { PlatformOptions } from './platform';
+import { createPlatform } from './platform';
 
 export interface EmulatorOptions {
   /** Port on 127.0.0.1 (0 = any free port). */
@@ -17,6 +19,8 @@ export interface EmulatorOptions {
   apiKey: string;
   apiSecret: string;
   definitions?: Definition[];
+  /** Also serve the Platform API (token endpoint, CA list) from a definitions file. */
+  platform?: PlatformOptions;
   faults?: FaultOptions;
   /** Request bodies above this are answered 413 (default 32 MB). */
   maxBodyBytes?: number;
@@ -52,6 +56,8 @@ export interface Emulator {
   port: number;
   accepted: AcceptedRequest[];
   received: ReceivedRequest[];
+  /** The Platform API's issued tokens (when `platform` is given). */
+  platformTokens: readonly string[];
   /** Seeding requests being handled right now, and the most at once. */
   stats(): { inFlight: number; maxInFlight: number; seedingRequests: number };
   close(): Promise<void>;
@@ -102,6 +108,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   let maxInFlight = 0;
   let seedingRequests = 0;
   const log = options.log ?? ((): void => undefined);
+  const platform = options.platform === undefined ? undefined : createPlatform(options.platform);
 
   const handle = (req: IncomingMessage, res: ServerResponse, body: string): void => {
     const path = (req.url ?? '/').split('?')[0].replace(/\/+$/, '') || '/';
@@ -117,6 +124,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     };
     if (req.method === 'GET' && path === '/emulator/seeds') {
       json(res, 200, seedsDocument(accepted));
+      return;
+    }
+    const answer = platform?.handle(req.method ?? '', path, req.headers.authorization, body);
+    if (answer !== undefined) {
+      // The token request's body holds the client secret: never kept.
+      if (path === '/oauth/token') body = '';
+      record(answer.status);
+      if (answer.raw !== undefined) {
+        res.writeHead(answer.status, { 'content-type': 'application/json' });
+        res.end(answer.raw);
+      } else json(res, answer.status, answer.body);
       return;
     }
     const shape = ROUTES[path];
@@ -257,6 +275,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     port,
     accepted,
     received,
+    platformTokens: platform?.tokens ?? [],
     stats: () => ({ inFlight, maxInFlight, seedingRequests }),
     close: () =>
       new Promise<void>((resolve) => {

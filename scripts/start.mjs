@@ -1,8 +1,11 @@
-// `npm start` (after the build): validate examples/, start the local emulator, send every example
-// that has no errors to it with `caseed send`, then print what the emulator received. A full
-// validate-and-send run with no account needed. Demo credentials only; never real ones.
+// `npm start` (after the build): start the local emulator (seeding API + Platform API, serving the
+// workspace in examples/emulator/caseed.definitions.json), pull that workspace's definitions from
+// it with `caseed definitions pull`, validate examples/ against them (one example seeds a CA the
+// workspace does not have), send every example that has no errors with `caseed send`, then print
+// what the emulator received. The whole loop with no account needed. Demo credentials only.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const CLI = join('bin', 'caseed.js');
@@ -10,7 +13,12 @@ const env = {
   ...process.env,
   MPARTICLE_API_KEY: 'us1-demo-key',
   MPARTICLE_API_SECRET: 'demo-secret',
+  MPARTICLE_CLIENT_ID: 'demo-client-id',
+  MPARTICLE_CLIENT_SECRET: 'demo-client-secret',
 };
+const WORKSPACE_DEFS = join('examples', 'emulator', 'caseed.definitions.json');
+const pulledDir = mkdtempSync(join(tmpdir(), 'caseed-start-'));
+const DEFS = join(pulledDir, 'caseed.definitions.json');
 const examples = existsSync('examples')
   ? readdirSync('examples')
       .filter((f) => f.endsWith('.caseed.json'))
@@ -18,17 +26,15 @@ const examples = existsSync('examples')
       .map((f) => join('examples', f))
   : [];
 
-console.log('── caseed validate examples/');
-spawnSync(process.execPath, [CLI, 'validate', 'examples/'], { stdio: 'inherit' });
-const valid = examples.filter(
-  (f) => spawnSync(process.execPath, [CLI, 'validate', f], { stdio: 'ignore' }).status === 0,
+console.log(`── caseed emulator --port 0 --definitions ${WORKSPACE_DEFS}`);
+const emulator = spawn(
+  process.execPath,
+  [CLI, 'emulator', '--port', '0', '--definitions', WORKSPACE_DEFS],
+  {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
 );
-
-console.log('\n── caseed emulator --port 0');
-const emulator = spawn(process.execPath, [CLI, 'emulator', '--port', '0'], {
-  env,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
 let log = '';
 emulator.stdout.on('data', (c) => (log += c.toString()));
 const deadline = Date.now() + 10_000;
@@ -42,11 +48,32 @@ while (!/listening on (http:\/\/127\.0\.0\.1:\d+)/.test(log)) {
 const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(log)[1];
 console.log(`emulator at ${url}`);
 
+const pullArgs = ['definitions', 'pull', '--workspace', '4321', '--out', DEFS];
+pullArgs.push('--api-url', url, '--token-url', `${url}/oauth/token`);
+console.log(`\n── caseed ${pullArgs.join(' ')}`);
+const pulled = spawnSync(process.execPath, [CLI, ...pullArgs], { env, stdio: 'inherit' });
+if (pulled.status !== 0) {
+  console.error('caseed: pulling the definitions from the emulator failed');
+  emulator.kill('SIGTERM');
+  process.exit(1);
+}
+
+console.log(`\n── caseed validate --definitions ${DEFS} examples/`);
+spawnSync(process.execPath, [CLI, 'validate', '--definitions', DEFS, 'examples/'], {
+  stdio: 'inherit',
+});
+const valid = examples.filter(
+  (f) =>
+    spawnSync(process.execPath, [CLI, 'validate', '--definitions', DEFS, f], { stdio: 'ignore' })
+      .status === 0,
+);
+
 let failed = 0;
 for (const f of valid) {
-  console.log(`\n── caseed send ${f} --base-url ${url} --yes`);
+  console.log(`\n── caseed send ${f} --definitions … --base-url ${url} --yes`);
   const r = await new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'send', f, '--base-url', url, '--yes'], {
+    const args = ['send', f, '--definitions', DEFS, '--base-url', url, '--yes'];
+    const child = spawn(process.execPath, [CLI, ...args], {
       env,
       stdio: 'inherit',
     });
@@ -63,5 +90,6 @@ for (const r of seeds.requests) {
 }
 emulator.kill('SIGTERM');
 await new Promise((r) => emulator.on('close', r));
+rmSync(pulledDir, { recursive: true, force: true });
 console.log(`\n${valid.length - failed} of ${valid.length} valid example(s) sent and accepted.`);
 process.exit(failed > 0 ? 1 : 0);

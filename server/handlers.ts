@@ -29,6 +29,15 @@ import { complete } from '../core/features/completion';
 import { hover } from '../core/features/hover';
 import { format } from '../core/features/format';
 import { documentSymbols } from '../core/features/symbols';
+import { isDefinitionsFile } from '../core/definitions/lookup';
+import {
+  definitionsFileCompletion,
+  definitionsFileHover,
+  definitionsModel,
+} from '../core/features/definitionsFile';
+import { localToday } from '../core/validate';
+import type { DefinitionsStore } from './definitions';
+import { definitionsOf } from './definitions';
 import type { ModelCache } from './models';
 import type { Logger } from './runSafe';
 import { runSafe } from './runSafe';
@@ -69,16 +78,18 @@ export interface FeatureDeps {
   models: ModelCache;
   settings: SettingsStore;
   logger: Logger;
+  definitions: DefinitionsStore;
 }
 
 export function registerFeatures(deps: FeatureDeps): void {
-  const { connection, documents, models, settings, logger, client } = deps;
+  const { connection, documents, models, settings, logger, client, definitions } = deps;
   const warnedLarge = new Set<string>();
   documents.onDidClose((e) => warnedLarge.delete(e.document.uri));
 
   /** The model to answer from, or undefined (document unknown, or too large for editor features). */
   async function modelFor(uri: string, feature: string): Promise<SeedModel | undefined> {
-    const { features } = await settings.get(uri);
+    const all = await settings.get(uri);
+    const { features } = all;
     const document = documents.get(uri);
     if (document === undefined) return undefined;
     const size = document.getText().length;
@@ -93,7 +104,9 @@ export function registerFeatures(deps: FeatureDeps): void {
       }
       return undefined;
     }
-    return models.get(document);
+    if (isDefinitionsFile(uri)) return definitionsModel(document.getText());
+    const loaded = await definitions.forSeed(uri, all);
+    return models.get(document, definitionsOf(loaded));
   }
 
   /** Answers a request from the document's model, or with `empty` when there is none. */
@@ -113,13 +126,15 @@ export function registerFeatures(deps: FeatureDeps): void {
 
   connection.onCompletion(({ textDocument: { uri }, position }, token) =>
     answer<CompletionItem[]>(`completion in ${uri}`, uri, 'completion', [], token, (model) =>
-      complete(model, position),
+      isDefinitionsFile(uri)
+        ? definitionsFileCompletion(model, position, localToday())
+        : complete(model, position),
     ),
   );
 
   connection.onHover(({ textDocument: { uri }, position }, token) =>
     answer<Hover | null>(`hover in ${uri}`, uri, 'hover', null, token, (model) =>
-      hover(model, position),
+      isDefinitionsFile(uri) ? definitionsFileHover(model, position) : hover(model, position),
     ),
   );
 
@@ -146,7 +161,7 @@ export function registerFeatures(deps: FeatureDeps): void {
 
   connection.onDocumentSymbol(({ textDocument: { uri } }, token) =>
     answer<DocumentSymbol[]>(`symbols of ${uri}`, uri, 'document symbols', [], token, (model) =>
-      documentSymbols(model),
+      isDefinitionsFile(uri) ? [] : documentSymbols(model),
     ),
   );
 

@@ -6,4 +6,6 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { version } from '../package.json';
 import { startServer } from './server';
 
-startServer(createConnection(ProposedFeatures.all), version, `node ${process.version}`);
+startServer(createConnection(ProposedFeatures.all), version, {
+  runtime: `node ${process.version}`,
+});

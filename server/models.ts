@@ -4,22 +4,29 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SeedModel } from '../core/document';
+import type { Definitions } from '../core/definitions/model';
 import { analyze } from '../core/document';
 
 interface Entry {
   version: number;
+  definitions: Definitions | undefined;
   model: SeedModel;
 }
 
 export class ModelCache {
   private readonly entries = new Map<string, Entry>();
 
-  /** The model of this exact document version, computed on first use. */
-  get(document: TextDocument): SeedModel {
+  /** The model of this exact document version (and definitions), computed on first use. */
+  get(document: TextDocument, definitions?: Definitions): SeedModel {
     const cached = this.entries.get(document.uri);
-    if (cached !== undefined && cached.version === document.version) return cached.model;
-    const model = analyze(document.getText());
-    this.entries.set(document.uri, { version: document.version, model });
+    if (
+      cached !== undefined &&
+      cached.version === document.version &&
+      cached.definitions === definitions
+    )
+      return cached.model;
+    const model = analyze(document.getText(), { definitions });
+    this.entries.set(document.uri, { version: document.version, definitions, model });
     return model;
   }
 

@@ -7,6 +7,7 @@
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
 import {
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
@@ -14,6 +15,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ClientFeatures } from './handlers';
 import { clientFeatures, registerFeatures, FEATURE_CAPABILITIES } from './handlers';
 import { SETTINGS_SECTION } from '../contract/settings';
+import type { DefinitionsInitOptions } from '../contract/definitions';
+import { ReadDefinitionsRequest } from '../contract/definitions';
+import { isDefinitionsFile } from '../core/definitions/lookup';
+import { DEFINITIONS_FILE_NAME } from '../core/definitions/model';
+import type { DefinitionsReader } from './definitions';
+import { DefinitionsStore } from './definitions';
 import { ModelCache } from './models';
 import type { Logger } from './runSafe';
 import { runSafeVoid } from './runSafe';
@@ -22,16 +29,35 @@ import { Validator } from './validation';
 
 export const SERVER_NAME = 'caseed';
 
-/** `runtime` names where the server runs (`node v20.…`, `web worker`), for its first log line. */
-export function startServer(connection: Connection, version = '0.0.0', runtime = 'unknown'): void {
+export interface ServerOptions {
+  /** Where the server runs (`node v20.…`, `web worker`), for its first log line. */
+  runtime?: string;
+  /**
+   * Reads definitions files when the client does not (`caseed lsp --stdio` passes a file-system
+   * reader; the VS Code client answers `caseed/readDefinitions` itself, also in the browser).
+   */
+  readDefinitions?: DefinitionsReader;
+}
+
+export function startServer(
+  connection: Connection,
+  version = '0.0.0',
+  options: ServerOptions = {},
+): void {
   const logger: Logger = connection.console;
   const documents = new TextDocuments(TextDocument);
   const models = new ModelCache();
   const settings = new SettingsStore(connection, logger);
-  const validator = new Validator(connection, documents, models, settings, logger);
+  const definitions = new DefinitionsStore(
+    logger,
+    (uri) => documents.get(uri)?.getText(),
+    (loaded) => validator.publishDefinitions(loaded),
+  );
+  const validator = new Validator(connection, documents, models, settings, logger, definitions);
 
   let registerConfigurationChanges = false;
   const client: ClientFeatures = { resolvesCodeActionEdits: false };
+  let registerWatchedFiles = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -39,6 +65,13 @@ export function startServer(connection: Connection, version = '0.0.0', runtime =
     settings.init(caps.workspace?.configuration === true, params.initializationOptions);
     registerConfigurationChanges =
       caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    registerWatchedFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const init = params.initializationOptions as DefinitionsInitOptions | null | undefined;
+    definitions.setReader(
+      init?.definitionsProvider === true
+        ? (p) => connection.sendRequest(ReadDefinitionsRequest.method, p)
+        : options.readDefinitions,
+    );
     return {
       capabilities: {
         textDocumentSync: {
@@ -53,11 +86,19 @@ export function startServer(connection: Connection, version = '0.0.0', runtime =
 
   connection.onInitialized(() => {
     runSafeVoid(logger, 'initialized', async () => {
-      logger.info(`${SERVER_NAME} language server ${version} started (${runtime})`);
+      logger.info(
+        `${SERVER_NAME} language server ${version} started (${options.runtime ?? 'unknown'})`,
+      );
       if (registerConfigurationChanges) {
         // Ask to hear about `caseed.*` changes (VS Code sends none otherwise in the pull model).
         await connection.client.register(DidChangeConfigurationNotification.type, {
           section: SETTINGS_SECTION,
+        });
+      }
+      if (registerWatchedFiles && definitions.enabled) {
+        // Revalidate open seed files when a definitions file is created, changed or deleted.
+        await connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: `**/${DEFINITIONS_FILE_NAME}` }],
         });
       }
     });
@@ -66,7 +107,15 @@ export function startServer(connection: Connection, version = '0.0.0', runtime =
   connection.onDidChangeConfiguration((change) => {
     runSafeVoid(logger, 'didChangeConfiguration', () => {
       settings.changed(change.settings);
+      definitions.invalidate();
       validator.revalidateAll();
+    });
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    runSafeVoid(logger, 'didChangeWatchedFiles', () => {
+      definitions.invalidate();
+      validator.revalidateSeeds();
     });
   });
 
@@ -79,6 +128,11 @@ export function startServer(connection: Connection, version = '0.0.0', runtime =
   documents.onDidChangeContent((e) => {
     runSafeVoid(logger, `didChange ${e.document.uri}`, () => {
       validator.schedule(e.document.uri, justOpened.delete(e.document.uri));
+      if (isDefinitionsFile(e.document.uri)) {
+        // An edited definitions file applies at once, saved or not.
+        definitions.invalidate();
+        validator.revalidateSeeds();
+      }
     });
   });
   documents.onDidClose((e) => {
@@ -90,7 +144,7 @@ export function startServer(connection: Connection, version = '0.0.0', runtime =
     });
   });
 
-  registerFeatures({ connection, client, documents, models, settings, logger });
+  registerFeatures({ connection, client, documents, models, settings, logger, definitions });
 
   connection.onShutdown(() => {
     validator.dispose();

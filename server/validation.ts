@@ -11,6 +11,10 @@ import { FileStatusNotification } from '../contract/protocol';
 import type { SeedDiagnostic } from '../core/diagnostics';
 import { countSeverities } from '../core/diagnostics';
 import { toLspDiagnostic } from '../core/features/codeActions';
+import { isDefinitionsFile } from '../core/definitions/lookup';
+import { definitionsModel } from '../core/features/definitionsFile';
+import type { DefinitionsStore, LoadedDefinitions } from './definitions';
+import { definitionsOf, definitionsStatus } from './definitions';
 import type { ModelCache } from './models';
 import type { Logger } from './runSafe';
 import { runSafeVoid } from './runSafe';
@@ -27,7 +31,15 @@ export class Validator {
     private readonly models: ModelCache,
     private readonly settings: SettingsStore,
     private readonly logger: Logger,
+    private readonly definitions: DefinitionsStore,
   ) {}
+
+  /** A definitions file was parsed: its problems go on that file (its own run does, when open). */
+  publishDefinitions(loaded: LoadedDefinitions): void {
+    if (this.documents.get(loaded.uri) !== undefined) return;
+    const diagnostics = definitionsModel(loaded.text).lspDiagnostics;
+    void this.connection.sendDiagnostics({ uri: loaded.uri, diagnostics }).catch(() => undefined);
+  }
 
   /** Validate now (a document was opened) or after the debounce delay (it changed). */
   schedule(uri: string, immediate: boolean): void {
@@ -66,6 +78,12 @@ export class Validator {
     for (const doc of this.documents.all()) this.schedule(doc.uri, true);
   }
 
+  /** The definitions changed: every open seed file again (debounced), not the definitions files. */
+  revalidateSeeds(): void {
+    for (const doc of this.documents.all())
+      if (!isDefinitionsFile(doc.uri)) this.schedule(doc.uri, false);
+  }
+
   dispose(): void {
     for (const uri of [...this.timers.keys()]) this.cancel(uri);
   }
@@ -79,8 +97,18 @@ export class Validator {
         await this.publish(document, [], status(document, [], 0, 0, 'disabled', false, 0));
         return;
       }
+      if (isDefinitionsFile(uri)) {
+        const m = definitionsModel(document.getText());
+        await this.publish(
+          document,
+          m.lspDiagnostics,
+          status(document, m.diagnostics, m.userCount, 0, undefined, false, 0),
+        );
+        return;
+      }
+      const loaded = await this.definitions.forSeed(uri, settings);
       const started = performance.now();
-      const model = this.models.get(document);
+      const model = this.models.get(document, definitionsOf(loaded));
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
       const shown = model.diagnostics.slice(0, settings.validate.maxProblems);
       const large = document.getText().length > settings.features.maxFileSizeMB * MB;
@@ -93,6 +121,8 @@ export class Validator {
         large,
         durationMs,
       );
+      const defs = definitionsStatus(loaded, settings.definitions.staleDays);
+      if (defs !== undefined) params.definitions = defs;
       await this.publish(
         document,
         shown.map((d) => toLspDiagnostic(model, d)),

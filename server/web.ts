@@ -21,5 +21,5 @@ startServer(
     new BrowserMessageWriter(self),
   ),
   version,
-  'web worker',
+  { runtime: 'web worker' },
 );

@@ -12,6 +12,7 @@ import type { Ctx } from '../context';
 import { chooseDataCenter } from './chooseDataCenter';
 import { credentialsClear } from './credentialsClear';
 import { credentialsSet } from './credentialsSet';
+import { pullDefinitions } from './pullDefinitions';
 import { restartServer } from './restartServer';
 import { sendSeedFile } from './sendSeedFile';
 import { showOutput } from './showOutput';
@@ -30,6 +31,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { id: COMMAND_IDS.setCredentials, factory: credentialsSet },
   { id: COMMAND_IDS.clearCredentials, factory: credentialsClear },
   { id: COMMAND_IDS.chooseDataCenter, factory: chooseDataCenter },
+  { id: COMMAND_IDS.pullDefinitions, factory: pullDefinitions },
 ];
 
 export function registerCommands(ctx: Ctx): vscode.Disposable[] {

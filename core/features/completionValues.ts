@@ -9,6 +9,7 @@ import { CALCULATION_TYPES, ENVIRONMENTS } from '../facts';
 import type { ElementContext, ValueContext } from './cursorContext';
 import type { Site } from './completionSite';
 import { entryLacksSeed, item, markdown, structureItem } from './completionSite';
+import { addDefinitionNames } from './definitionsCompletion';
 import { isObjectLocation, locate } from './locations';
 import {
   calculationTypeMarkdown,
@@ -110,6 +111,7 @@ export function valueItems(site: Site, ctx: ValueContext): CompletionItem[] {
     (location === 'seed-entry' || location === 'user-attribute')
   ) {
     items.push(...attributeNameItems(site, ctx, location));
+    if (location === 'seed-entry') addDefinitionNames(site, ctx, items);
   } else if (location === 'seed-entry' && name === 'cutoff_date') {
     items.push(
       stringItem(site, site.today, {

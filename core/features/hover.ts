@@ -15,6 +15,7 @@ import {
   IDENTITY_BY_NAME,
   TIMESTAMP_TYPES,
 } from '../facts';
+import { attributeNameHover } from './definitionsHover';
 import type { ObjectLocation } from './locations';
 import { isObjectLocation, locate, seedEntryOf } from './locations';
 import {
@@ -71,12 +72,22 @@ export function hover(model: SeedModel, position: Position): Hover | null {
   if (hit === undefined) return null;
   const location = locate(root, hit.path);
   if (!isObjectLocation(location)) return null;
-  const value = hit.onKey ? keyHover(root, hit, location) : valueHover(root, hit, location);
+  const value = hit.onKey
+    ? keyHover(root, hit, location)
+    : (definitionHover(model, hit, location) ?? valueHover(root, hit, location));
   if (value === undefined) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value },
     range: model.lines.rangeOf(hit.node.offset, hit.node.length),
   };
+}
+
+/** An attribute name in a seed entry, with workspace definitions loaded: its definition. */
+function definitionHover(model: SeedModel, hit: Hit, location: ObjectLocation): string | undefined {
+  if (location !== 'seed-entry' || hit.property.key.value !== 'attribute_name') return undefined;
+  return hit.node.type === 'string'
+    ? attributeNameHover(model.definitions, hit.node.value)
+    : undefined;
 }
 
 function keyHover(

@@ -7,6 +7,7 @@ import { getString, workspaceItems } from '../ast';
 import type { SeedDiagnostic } from '../diagnostics';
 import { BULK_PATH, SINGLE_PATH } from '../facts';
 import { LineIndex } from '../positions';
+import type { Definitions } from '../definitions/model';
 import { validate } from '../validate';
 import { minifyJson, utf8Length } from './minify';
 
@@ -20,6 +21,8 @@ export interface PlanOptions {
   maxBytes?: number;
   /** Passed to validate() (the future-cutoff rule). */
   today?: string;
+  /** Passed to validate(): seeds that do not match the workspace's definitions are refused. */
+  definitions?: Definitions;
 }
 
 export interface PlannedRequest {
@@ -75,7 +78,11 @@ export function refusalMessage(errors: readonly SeedDiagnostic[], lines: LineInd
 export function planSend(text: string, options: PlanOptions = {}): PlanResult {
   const maxUsers = positive(options.maxUsers, DEFAULT_MAX_USERS);
   const maxBytes = positive(options.maxBytes, DEFAULT_MAX_BYTES);
-  const validation = validate(text, { keepTree: true, today: options.today });
+  const validation = validate(text, {
+    keepTree: true,
+    today: options.today,
+    definitions: options.definitions,
+  });
   const lines = new LineIndex(text, validation.lineStarts);
   const errors = validation.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {

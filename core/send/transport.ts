@@ -5,9 +5,10 @@
 
 export interface HttpRequest {
   url: string;
-  method: 'POST';
+  method: 'POST' | 'GET';
   headers: Record<string, string>;
-  body: string;
+  /** The request body (none for GET). */
+  body?: string;
   /** Aborts the request (cancellation, or the attempt timeout). */
   signal: AbortSignal;
 }

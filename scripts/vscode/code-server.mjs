@@ -246,14 +246,14 @@ export async function launchChromium({ viewport = { width: 1400, height: 900 } }
  * `caseed emulator` (dist/cli.js) on a free loopback port, stopped at stop. Resolves with its URL
  * once it says it is listening. `args` adds options (e.g. `--delay-ms 1500`).
  */
-export async function startEmulatorProcess({ repo, apiKey, apiSecret, args = [] }) {
+export async function startEmulatorProcess({ repo, apiKey, apiSecret, args = [], env = {} }) {
   const child = spawn(
     process.execPath,
     [join(repo, 'bin', 'caseed.js'), 'emulator', '--port', '0', ...args],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
-      env: { ...process.env, MPARTICLE_API_KEY: apiKey, MPARTICLE_API_SECRET: apiSecret },
+      env: { ...process.env, MPARTICLE_API_KEY: apiKey, MPARTICLE_API_SECRET: apiSecret, ...env },
     },
   );
   let exited = false;

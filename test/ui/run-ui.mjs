@@ -1,8 +1,10 @@
 // The packaged extension as a user meets it: builds caseed.vsix with @vscode/vsce, installs it into
 // a clean code-server, and drives the workbench in headless Chromium: opens the broken example,
 // reads the Problems panel, hovers a problem, opens the quick-fix menu and applies a fix, completes
-// a calculation type, sets credentials through the command palette and input boxes, and sends a
-// file to the local emulator. Screenshots go to docs/images/ (the README shows them).
+// a calculation type, sets credentials through the command palette and input boxes, sends a
+// file to the local emulator, pulls workspace definitions from the emulator (credentials typed into
+// input boxes) and completes an attribute name from them. Screenshots go to docs/images/ (the README
+// shows them).
 // Exit 0 = passed; 1 = a step failed (one line says which); never hangs.
 //   node test/ui/run-ui.mjs [--keep] [--screenshots DIR | --no-screenshots]
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
@@ -46,6 +48,8 @@ const images = process.argv.includes('--no-screenshots')
   : resolve(repo, option('--screenshots') ?? join('docs', 'images'));
 const API_KEY = 'ui-test-key';
 const API_SECRET = 'caseed-ui-secret-Hq4mT8';
+const CLIENT_ID = 'ui-platform-client';
+const CLIENT_SECRET = 'caseed-ui-platform-secret-Rk2wP7';
 
 let step = 'starting';
 function say(line) {
@@ -59,6 +63,17 @@ async function shot(page, name) {
   if (images === undefined) return;
   mkdirSync(images, { recursive: true });
   await screenshot(page, join(images, name));
+}
+
+/** Empties a string value from `at` (its first character) to the line's end and asks for completion. */
+async function emptyStringAndSuggest(page, at) {
+  await goTo(page, at.line, at.column);
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('",');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Control+Space');
 }
 
 async function main() {
@@ -79,7 +94,13 @@ async function main() {
     repo,
     apiKey: API_KEY,
     apiSecret: API_SECRET,
-    args: ['--delay-ms', '2500'],
+    args: [
+      '--delay-ms',
+      '2500',
+      '--definitions',
+      join(repo, 'examples', 'emulator', 'caseed.definitions.json'),
+    ],
+    env: { MPARTICLE_CLIENT_ID: CLIENT_ID, MPARTICLE_CLIENT_SECRET: CLIENT_SECRET },
   });
   const workspace = join(root, 'workspace');
   cpSync(join(repo, 'examples'), workspace, { recursive: true });
@@ -90,6 +111,8 @@ async function main() {
     settings: {
       'caseed.send.dataCenter': 'custom',
       'caseed.send.baseUrl': emulator.url,
+      'caseed.definitions.apiUrl': emulator.url,
+      'caseed.definitions.tokenUrl': `${emulator.url}/oauth/token`,
       'workbench.colorTheme': 'Default Dark Modern',
       'editor.minimap.enabled': false,
       'editor.fontSize': 14,
@@ -147,13 +170,7 @@ async function main() {
   await openFile(page, 'single-user.caseed.json');
   const singleText = readFileSync(join(workspace, 'single-user.caseed.json'), 'utf8');
   const sum = lineColumnOf(singleText, '"calculation_type": "sum"', '"calculation_type": "'.length);
-  await goTo(page, sum.line, sum.column);
-  await page.keyboard.press('Shift+End');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type('",');
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('Control+Space');
+  await emptyStringAndSuggest(page, sum);
   const suggest = page.locator('.suggest-widget.visible', { hasText: 'unique_list' });
   await suggest.waitFor({ state: 'visible', timeout: STEP_MS });
   await shot(page, 'completion.png');
@@ -187,6 +204,38 @@ async function main() {
   const seeds = await (await fetch(`${emulator.url}/emulator/seeds`)).text();
   if (!seeds.includes('7346244611012968789'))
     throw new Error(`the emulator did not receive the user: ${seeds.slice(0, 300)}`);
+
+  begin('pulling definitions through the command palette and input boxes');
+  await clearNotifications(page);
+  await runCommand(page, 'caseed: Pull Definitions');
+  await answerInputBox(page, 'workspace ID', '4321');
+  await answerInputBox(page, 'client ID', CLIENT_ID);
+  await answerInputBox(page, 'client secret', CLIENT_SECRET);
+  await notification(page, /written to caseed\.definitions\.json/);
+  await clearNotifications(page);
+  const pulledText = readFileSync(join(workspace, 'caseed.definitions.json'), 'utf8');
+  if (!pulledText.includes('"workspace_id": 4321') || pulledText.includes(CLIENT_SECRET))
+    throw new Error('the pulled definitions file is not what the emulator served');
+
+  begin('an unknown calculated attribute, and completing attribute names from definitions');
+  await openFile(page, 'not-in-workspace.caseed.json');
+  await problemRows(page, (r) => r.join('\n').includes('unknown-calculated-attribute'));
+  const missingText = readFileSync(join(workspace, 'not-in-workspace.caseed.json'), 'utf8');
+  const name = lineColumnOf(missingText, '"Purchase Count"', 1);
+  await emptyStringAndSuggest(page, name);
+  const names = page.locator('.suggest-widget.visible', { hasText: 'Average Session Length' });
+  await names.waitFor({ state: 'visible', timeout: STEP_MS });
+  const details = page.locator('.suggest-details', { hasText: 'Average session length' });
+  if (!(await details.isVisible())) await page.keyboard.press('Control+Space');
+  await details.waitFor({ state: 'visible', timeout: STEP_MS });
+  await shot(page, 'definitions-completion.png');
+  await page.keyboard.type('Purchase c');
+  await page
+    .locator('.suggest-widget.visible .monaco-list-row.focused', { hasText: 'Purchase count' })
+    .waitFor({ state: 'visible', timeout: STEP_MS });
+  await page.keyboard.press('Enter');
+  await problemRows(page, (r) => !r.join('\n').includes('unknown-calculated-attribute'));
+  await page.keyboard.press(`${MOD}+S`);
 
   failed = false;
 }

@@ -7,40 +7,18 @@
  * input boxes and a modal cannot be driven from an extension host; the UI test types them instead.
  */
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SendCommandResult } from '../../../client/commands/sendSeedFile';
 import type { Emulator } from '../../../emulator/server';
 import { startEmulator } from '../../../emulator/server';
 import { closeAll, codeOf, copyOf, diagnosticsWhen, open, waitFor, workspaceDir } from './helpers';
+import { filesContaining } from './nodeFiles';
 
 const API_KEY = 'e2e-test-key';
 // Distinctive, so that any copy of it anywhere is found.
 const API_SECRET = 'caseed-e2e-secret-Zq7xW3vKp9';
 // A wrong secret for the same key, as distinctive.
 const WRONG_SECRET = 'caseed-e2e-wrong-Jh4rT8mNq2';
-
-/** Every file under `dir` whose bytes contain `needle` (skipping unreadable ones). */
-function filesContaining(dir: string, needle: string, out: string[] = []): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const name of names) {
-    const p = join(dir, name);
-    try {
-      const st = statSync(p);
-      if (st.isDirectory()) filesContaining(p, needle, out);
-      else if (st.isFile() && st.size < 50_000_000 && readFileSync(p).includes(needle)) out.push(p);
-    } catch {
-      // vanished or unreadable
-    }
-  }
-  return out;
-}
 
 async function useEmulator(emulator: Emulator): Promise<void> {
   const config = vscode.workspace.getConfiguration('caseed');
