@@ -7,17 +7,34 @@
 import { validate } from '../core/validate';
 import { choice, parseArgs } from './args';
 import { CliError, EXIT } from './exitCodes';
+import type { InputFile } from './files';
 import { expandInputs } from './files';
-import { formatJson } from './formatJson';
-import { formatSarif } from './formatSarif';
-import { formatText } from './formatText';
+import { jsonOutput } from './formatJson';
+import { sarifOutput } from './formatSarif';
+import { textOutput } from './formatText';
 import type { Io } from './io';
 import { readText } from './readText';
-import type { FileReport } from './report';
-import { reportFile } from './report';
+import type { ReportOutput } from './report';
+import { ChunkedWriter, PositionCursor, reported } from './report';
 import { VALIDATE_USAGE } from './usage';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
+
+/** The codes reported over all readable files (SARIF lists its rules before the results). */
+function codesUsed(files: readonly InputFile[]): Set<string> {
+  const used = new Set<string>();
+  for (const f of files) {
+    let text: string;
+    try {
+      text = readText(f.path, f.display);
+    } catch (err) {
+      if (err instanceof CliError) continue; // reported by the second pass
+      throw err;
+    }
+    validate(text, { keepTree: false, onDiagnostic: (d) => used.add(d.code) });
+  }
+  return used;
+}
 
 export function runValidate(argv: readonly string[], io: Io, version: string): number {
   const { options, positionals } = parseArgs(
@@ -37,30 +54,40 @@ export function runValidate(argv: readonly string[], io: Io, version: string): n
   }
 
   const files = expandInputs(positionals);
-  const reports: FileReport[] = [];
+  // Everything is written as it is found: memory does not grow with the number of problems.
+  const writer = new ChunkedWriter((text) => io.out(text));
+  const write = (text: string): void => writer.add(text);
+  const output: ReportOutput =
+    format === 'json'
+      ? jsonOutput(write)
+      : format === 'sarif'
+        ? sarifOutput(write, version, codesUsed(files))
+        : textOutput(write);
   let unreadable = 0;
+  let hasError = false;
   for (const f of files) {
     let text: string;
     try {
       text = readText(f.path, f.display);
     } catch (err) {
       if (!(err instanceof CliError)) throw err;
+      writer.flush();
       io.err(`caseed: ${err.message}\n`);
       unreadable++;
       continue;
     }
-    const result = validate(text, { keepTree: false });
-    reports.push(reportFile(f.display, text, result.diagnostics, result.lineStarts));
+    output.file(f.display);
+    const cursor = new PositionCursor(text);
+    validate(text, {
+      keepTree: false,
+      onDiagnostic: (d) => {
+        if (d.severity === 'error') hasError = true;
+        output.problem(reported(d, cursor.rangeOf(d.offset, d.length)));
+      },
+    });
   }
-
-  io.out(
-    format === 'json'
-      ? formatJson(reports)
-      : format === 'sarif'
-        ? formatSarif(reports, version)
-        : formatText(reports, unreadable),
-  );
+  output.end(unreadable);
+  writer.flush();
   if (unreadable > 0) return EXIT.USAGE;
-  const hasError = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   return hasError ? EXIT.PROBLEMS : EXIT.OK;
 }

@@ -18,6 +18,13 @@ export interface ValidateOptions {
    * user of a bulk array is validated and then dropped.
    */
   keepTree?: boolean;
+  /**
+   * Hand every diagnostic over as soon as its user is checked instead of collecting them: the
+   * result's `diagnostics` is then empty, and memory does not grow with the number of problems
+   * (the CLI streams `--format json|sarif|text` this way). The order is the collected order, except
+   * that a diagnostic only known at the end of the file (an unclosed root array) comes last.
+   */
+  onDiagnostic?: (d: SeedDiagnostic) => void;
 }
 
 export interface ValidationResult {
@@ -39,10 +46,22 @@ export function localToday(now: Date = new Date()): string {
 export function validate(text: string, options: ValidateOptions = {}): ValidationResult {
   const keep = options.keepTree !== false;
   const ctx = createContext(text, options.today ?? localToday(), false);
+  const syntax: SeedDiagnostic[] = [];
+  const emit = options.onDiagnostic;
+  // Streaming: the syntax and rule diagnostics found so far, merged as `all` below merges them.
+  const flush = (): void => {
+    if (emit === undefined || (syntax.length === 0 && ctx.out.length === 0)) return;
+    const batch = syntax.concat(ctx.out).sort((a, b) => a.offset - b.offset);
+    syntax.length = 0;
+    ctx.out.length = 0;
+    for (const d of batch) emit(d);
+  };
   const { root, diagnostics, rootItemCount, lineStarts } = parse(text, {
+    diagnostics: syntax,
     onRootItem: (item, index) => {
       ctx.bulk = true;
       checkUser(ctx, item, index);
+      flush();
       return keep;
     },
   });
@@ -66,6 +85,7 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
       );
     }
   }
+  flush();
   const all = ctx.out.length === 0 ? diagnostics : diagnostics.concat(ctx.out);
   if (ctx.out.length > 0) all.sort((a, b) => a.offset - b.offset);
   return {
