@@ -4,10 +4,11 @@
  */
 import { dispatch } from './dispatch';
 import { EXIT } from './exitCodes';
+import { writeFully } from './io';
 
 function fatal(err: unknown): void {
   const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-  process.stderr.write(`caseed: internal error: ${reason}\n`);
+  writeFully(2, `caseed: internal error: ${reason}\n`);
   process.exit(EXIT.USAGE);
 }
 
