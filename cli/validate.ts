@@ -24,6 +24,7 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
 function codesUsed(files: readonly InputFile[]): Set<string> {
   const used = new Set<string>();
   for (const f of files) {
+    if (f.problem !== undefined) continue;
     let text: string;
     try {
       text = readText(f.path, f.display);
@@ -68,6 +69,7 @@ export function runValidate(argv: readonly string[], io: Io, version: string): n
   for (const f of files) {
     let text: string;
     try {
+      if (f.problem !== undefined) throw new CliError(f.problem);
       text = readText(f.path, f.display);
     } catch (err) {
       if (!(err instanceof CliError)) throw err;
