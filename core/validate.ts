@@ -25,6 +25,8 @@ export interface ValidateOptions {
    * that a diagnostic only known at the end of the file (an unclosed root array) comes last.
    */
   onDiagnostic?: (d: SeedDiagnostic) => void;
+  /** Called with each user of a bulk array once it is checked (before it is dropped). */
+  onUser?: (user: JsonNode, index: number) => void;
 }
 
 export interface ValidationResult {
@@ -62,6 +64,7 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
       ctx.bulk = true;
       checkUser(ctx, item, index);
       flush();
+      options.onUser?.(item, index);
       return keep;
     },
   });

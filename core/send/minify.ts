@@ -16,11 +16,16 @@ function isWhitespace(c: number): boolean {
 }
 
 /**
- * `text.slice(start, end)` without whitespace outside strings. The slice must be a syntactically
- * valid JSON value (the sender refuses documents with errors before calling this).
+ * Calls `run(from, to)` for each stretch of `text.slice(start, end)` outside insignificant
+ * whitespace, in order. The slice must be a syntactically valid JSON value (the sender refuses
+ * documents with errors before calling this).
  */
-export function minifyJson(text: string, start = 0, end = text.length): string {
-  const parts: string[] = [];
+function forEachRun(
+  text: string,
+  start: number,
+  end: number,
+  run: (from: number, to: number) => void,
+): void {
   let runStart = start;
   let i = start;
   while (i < end) {
@@ -36,25 +41,38 @@ export function minifyJson(text: string, start = 0, end = text.length): string {
       }
       i++;
     } else if (isWhitespace(c)) {
-      if (i > runStart) parts.push(text.slice(runStart, i));
+      if (i > runStart) run(runStart, i);
       while (i < end && isWhitespace(text.charCodeAt(i))) i++;
       runStart = i;
     } else {
       i++;
     }
   }
-  if (end > runStart) parts.push(text.slice(runStart, Math.min(i, end)));
+  if (end > runStart) run(runStart, Math.min(i, end));
+}
+
+/** `text.slice(start, end)` without whitespace outside strings. */
+export function minifyJson(text: string, start = 0, end = text.length): string {
+  const parts: string[] = [];
+  forEachRun(text, start, end, (from, to) => parts.push(text.slice(from, to)));
   return parts.join('');
 }
 
-/** Length of a string in UTF-8 bytes (what goes on the wire), without allocating. */
-export function utf8Length(s: string): number {
+/** `utf8Length(minifyJson(text, start, end))`, without building the string. */
+export function minifiedBytes(text: string, start: number, end: number): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
+  forEachRun(text, start, end, (from, to) => (n += utf8Length(text, from, to)));
+  return n;
+}
+
+/** Length of a string in UTF-8 bytes (what goes on the wire), without allocating. */
+export function utf8Length(s: string, start = 0, end = s.length): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
       const d = s.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         n += 4;
