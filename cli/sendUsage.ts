@@ -30,7 +30,8 @@ Runs a local emulator of the Calculated Attributes Seeding API on http://127.0.0
 It checks Basic auth against MPARTICLE_API_KEY / MPARTICLE_API_SECRET (401 without a header, 403
 wrong), answers 400 with the documented error body for malformed JSON, missing fields, non-numeric
 seeds and — with --definitions — unknown attributes, 202 otherwise (all-or-nothing per request).
-GET /emulator/seeds lists what it accepted. Stop it with Ctrl+C.
+GET /emulator/seeds (same credentials) lists what it accepted. Only a loopback Host is answered.
+Stop it with Ctrl+C.
 
 Options:
   --port N                   port on 127.0.0.1 (default 8787; 0 = any free port)

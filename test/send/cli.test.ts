@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { planSend } from '../../core/send/plan';
-import { BIG_MPID, KEY, SECRET, bulkText, userText, waitFor, withEmulator } from './helpers';
+import { AUTH, BIG_MPID, KEY, SECRET, bulkText, userText, waitFor, withEmulator } from './helpers';
 
 const ROOT = resolve(__dirname, '..', '..');
 const CLI = join(ROOT, 'bin', 'caseed.js');
@@ -214,7 +214,9 @@ describe('caseed emulator', () => {
       const f = file('em.caseed.json', userText(0, { mpid: BIG_MPID }));
       const r = await caseed(['send', f, '--base-url', url]);
       assert.equal(r.status, 0, r.stdout + r.stderr);
-      const seeds = await fetch(`${url}/emulator/seeds`).then((res) => res.text());
+      const seeds = await fetch(`${url}/emulator/seeds`, { headers: AUTH }).then((res) =>
+        res.text(),
+      );
       assert.ok(seeds.includes(`"mpid":"${BIG_MPID}"`));
       assert.ok(seeds.includes(`\\"mpid\\":${BIG_MPID}`));
     } finally {

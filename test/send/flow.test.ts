@@ -15,6 +15,7 @@ import { createUndiciTransport } from '../../transport/undici';
 import {
   BIG_MPID,
   FAST_RETRY,
+  AUTH,
   KEY,
   SECRET,
   bulkText,
@@ -134,7 +135,9 @@ describe('sender flow', () => {
       const bodies = em.accepted.map((a) => a.body).sort();
       assert.deepEqual(bodies, p.requests.map((q) => q.body).sort());
       for (const b of bodies) assert.ok(b.includes(`"mpid":${BIG_MPID}`));
-      const served = await fetch(`${em.url}/emulator/seeds`).then((res) => res.text());
+      const served = await fetch(`${em.url}/emulator/seeds`, { headers: AUTH }).then((res) =>
+        res.text(),
+      );
       assert.ok(served.includes(`"mpid":"${BIG_MPID}"`));
       assert.ok(!served.includes('7346244611012969000'));
     });
