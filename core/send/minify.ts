@@ -58,10 +58,33 @@ export function minifyJson(text: string, start = 0, end = text.length): string {
   return parts.join('');
 }
 
-/** `utf8Length(minifyJson(text, start, end))`, without building the string. */
+/**
+ * `utf8Length(minifyJson(text, start, end))` in one pass, without building the string: every
+ * character but the whitespace outside strings, in UTF-8 bytes. The slice must be valid JSON.
+ */
 export function minifiedBytes(text: string, start: number, end: number): number {
   let n = 0;
-  forEachRun(text, start, end, (from, to) => (n += utf8Length(text, from, to)));
+  let inString = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (inString) {
+        if (c === BACKSLASH) {
+          n++;
+          i++; // the escaped character is ASCII in valid JSON
+        } else if (c === QUOTE) inString = false;
+      } else if (c === QUOTE) inString = true;
+      else if (isWhitespace(c)) continue;
+      n++;
+    } else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
   return n;
 }
 
