@@ -34,7 +34,8 @@ function describe(err: unknown): string {
   return redactEnvSecret(text);
 }
 
-function redactEnvSecret(text: string): string {
+/** `text` with the API key/secret from the environment (in every encoding) redacted. */
+export function redactEnvSecret(text: string): string {
   const env = process.env;
   return redact(text, secretsOf(env.MPARTICLE_API_KEY ?? '', env.MPARTICLE_API_SECRET ?? ''));
 }
