@@ -7,8 +7,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { planSend } from '../../core/send/plan';
+import { ensureBuilt } from '../server/build';
 import { AUTH, BIG_MPID, KEY, SECRET, bulkText, userText, waitFor, withEmulator } from './helpers';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -63,6 +64,9 @@ after(() => {
   for (const s of [SECRET, TOKEN, `${KEY}:${SECRET}`])
     assert.ok(!all.includes(s), 'secret printed');
 });
+
+// Run alone, this file must test the CLI as the sources are now (npm test builds first).
+before(() => ensureBuilt());
 
 describe('caseed send', () => {
   it('exit 0: every request accepted exactly as sent, through faults', async () => {
