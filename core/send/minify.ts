@@ -59,6 +59,19 @@ export function minifyJson(text: string, start = 0, end = text.length): string {
 }
 
 /**
+ * The UTF-8 bytes of the non-ASCII character at `i` (`c`, its code unit): 2, 3, or 4 for a
+ * surrogate pair (which takes two code units).
+ */
+function wideBytes(text: string, i: number, end: number, c: number): number {
+  if (c < 0x800) return 2;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 4;
+  }
+  return 3;
+}
+
+/**
  * `utf8Length(minifyJson(text, start, end))` in one pass, without building the string: every
  * character but the whitespace outside strings, in UTF-8 bytes. The slice must be valid JSON.
  */
@@ -76,14 +89,11 @@ export function minifiedBytes(text: string, start: number, end: number): number 
       } else if (c === QUOTE) inString = true;
       else if (isWhitespace(c)) continue;
       n++;
-    } else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
+    } else {
+      const w = wideBytes(text, i, end, c);
+      n += w;
+      if (w === 4) i++;
+    }
   }
   return n;
 }
@@ -94,14 +104,11 @@ export function utf8Length(s: string, start = 0, end = s.length): number {
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
+    else {
+      const w = wideBytes(s, i, end, c);
+      n += w;
+      if (w === 4) i++;
+    }
   }
   return n;
 }
