@@ -13,15 +13,15 @@ import { CACHE_DELAY_MS, describeAge, parseUtc } from '../core/definitions/model
 import { parseDefinitions } from '../core/definitions/parse';
 import { CliError } from './exitCodes';
 import { readText } from './readText';
-import type { FileReport } from './report';
-import { reportFile } from './report';
+import type { ReportedDiagnostic } from './report';
+import { reportAll } from './report';
 
 export interface LoadedDefinitions {
   /** The path as shown to the user (relative to the working directory when below it). */
   display: string;
   definitions: Definitions | undefined;
   /** The definitions file's own report when it is broken. */
-  broken: FileReport | undefined;
+  broken: { diagnostics: ReportedDiagnostic[] } | undefined;
 }
 
 function displayOf(path: string): string {
@@ -85,7 +85,8 @@ export class DefinitionsFinder {
       l = {
         display,
         definitions: r.definitions,
-        broken: r.definitions === undefined ? reportFile(display, text, r.diagnostics) : undefined,
+        broken:
+          r.definitions === undefined ? { diagnostics: reportAll(text, r.diagnostics) } : undefined,
       };
       this.loaded.set(path, l);
     }

@@ -36,7 +36,8 @@ function describe(err: unknown): string {
   return redactEnvSecret(text);
 }
 
-function redactEnvSecret(text: string): string {
+/** `text` with the API key/secret from the environment (in every encoding) redacted. */
+export function redactEnvSecret(text: string): string {
   const env = process.env;
   const secrets = secretsOf(env.MPARTICLE_API_KEY ?? '', env.MPARTICLE_API_SECRET ?? '');
   if ((env.MPARTICLE_CLIENT_SECRET ?? '') !== '') secrets.push(env.MPARTICLE_CLIENT_SECRET ?? '');

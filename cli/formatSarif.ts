@@ -1,13 +1,18 @@
 /**
  * `--format sarif`: a SARIF 2.1.0 log (GitHub code scanning and other CI viewers read it). One run,
  * the tool's rules from the core's code table, one result per diagnostic with a 1-based region.
+ * The log lists only the rules used, before the results, so the caller gives the codes used (a
+ * first pass); results are then written one at a time, in the same layout as
+ * `JSON.stringify(log, null, 2)`.
  */
 import { CODES, codeHref } from '../core/codes';
 import type { Code } from '../core/codes';
 import type { Severity } from '../core/diagnostics';
-import type { FileReport } from './report';
+import type { ReportedDiagnostic, ReportOutput } from './report';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** Results sit at this depth of the log (root › runs › run › results). */
+const RESULT_INDENT = ' '.repeat(8);
 
 function level(severity: Severity): 'error' | 'warning' | 'note' {
   return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
@@ -24,9 +29,11 @@ export function artifactUri(file: string): string {
   return slashed.startsWith('/') ? `file://${encoded}` : encoded;
 }
 
-export function formatSarif(reports: readonly FileReport[], version: string): string {
-  const used = new Set<string>();
-  for (const r of reports) for (const d of r.diagnostics) used.add(d.code);
+export function sarifOutput(
+  write: (text: string) => void,
+  version: string,
+  used: ReadonlySet<string>,
+): ReportOutput {
   const codes = (Object.keys(CODES) as Code[]).filter((c) => used.has(c));
   const ruleIndex = new Map(codes.map((c, i) => [c as string, i]));
   const rules = codes.map((code) => ({
@@ -35,27 +42,6 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
     helpUri: codeHref(code),
     defaultConfiguration: { level: level(CODES[code].severity) },
   }));
-  const results = reports.flatMap((r) =>
-    r.diagnostics.map((d) => ({
-      ruleId: d.code,
-      ...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code) } : {}),
-      level: level(d.severity),
-      message: { text: d.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: artifactUri(r.file) },
-            region: {
-              startLine: d.range.start.line + 1,
-              startColumn: d.range.start.character + 1,
-              endLine: d.range.end.line + 1,
-              endColumn: d.range.end.character + 1,
-            },
-          },
-        },
-      ],
-    })),
-  );
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -70,9 +56,46 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
           },
         },
         columnKind: 'utf16CodeUnits',
-        results,
+        results: [],
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  const whole = JSON.stringify(log, null, 2);
+  const at = whole.lastIndexOf('[]');
+  const head = whole.slice(0, at);
+  const tail = whole.slice(at + 2);
+  let uri = '';
+  let results = 0;
+  return {
+    file(name) {
+      uri = artifactUri(name);
+    },
+    problem(d: ReportedDiagnostic) {
+      const result = {
+        ruleId: d.code,
+        ...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code) } : {}),
+        level: level(d.severity),
+        message: { text: d.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri },
+              region: {
+                startLine: d.range.start.line + 1,
+                startColumn: d.range.start.character + 1,
+                endLine: d.range.end.line + 1,
+                endColumn: d.range.end.character + 1,
+              },
+            },
+          },
+        ],
+      };
+      const text = JSON.stringify(result, null, 2).replace(/\n/g, `\n${RESULT_INDENT}`);
+      write(`${results === 0 ? `${head}[\n` : ',\n'}${RESULT_INDENT}${text}`);
+      results++;
+    },
+    end() {
+      write(results === 0 ? `${head}[]${tail}\n` : `\n${RESULT_INDENT.slice(2)}]${tail}\n`);
+    },
+  };
 }

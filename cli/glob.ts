@@ -82,16 +82,33 @@ export function skipDirectory(name: string): boolean {
 }
 
 /**
- * Every file below `dir` (relative paths with `/`, sorted), walking subdirectories only when
- * `recursive`. Unreadable subdirectories are skipped.
+ * What a walk finds: a regular file, a symbolic link (not followed here), anything else that is not
+ * a directory (a FIFO, socket or device: listed so that a matching name is refused, never read), or
+ * a directory it could not read.
  */
-export function listFiles(dir: string, recursive: boolean): string[] {
-  const out: string[] = [];
+export type Found =
+  | { rel: string; kind: 'file' | 'link' | 'special' }
+  | { rel: string; kind: 'unreadable-dir'; reason: string };
+
+function reasonOf(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return err instanceof Error ? err.message.split('\n')[0] : String(err);
+}
+
+/**
+ * Everything below `dir` but directories (relative paths with `/`, sorted), walking subdirectories
+ * only when `recursive`. Symbolic links are listed, never walked into (no loops, nothing outside
+ * the tree through a linked folder); a directory that cannot be read is listed as such.
+ */
+export function listFiles(dir: string, recursive: boolean): Found[] {
+  const out: Found[] = [];
   const walk = (abs: string, rel: string): void => {
     let entries;
     try {
       entries = readdirSync(abs, { withFileTypes: true });
-    } catch {
+    } catch (err) {
+      out.push({ rel, kind: 'unreadable-dir', reason: reasonOf(err) });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -99,8 +116,12 @@ export function listFiles(dir: string, recursive: boolean): string[] {
       const relPath = rel === '' ? e.name : `${rel}/${e.name}`;
       if (e.isDirectory()) {
         if (recursive && !skipDirectory(e.name)) walk(join(abs, e.name), relPath);
-      } else if (e.isFile() || e.isSymbolicLink()) {
-        out.push(relPath);
+      } else if (e.isFile()) {
+        out.push({ rel: relPath, kind: 'file' });
+      } else if (e.isSymbolicLink()) {
+        out.push({ rel: relPath, kind: 'link' });
+      } else {
+        out.push({ rel: relPath, kind: 'special' });
       }
     }
   };

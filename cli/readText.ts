@@ -1,9 +1,12 @@
 /**
  * Read a seed file as text for the CLI: the whole file at once (a 200 MB bulk file is fine), checked
- * to be UTF-8 text. Every failure becomes a one-line `CliError` with exit code 2.
+ * to be UTF-8 text. Only regular files are read: a FIFO, socket or device (`/dev/zero`, directly or
+ * through a link) is refused before a byte is read — it is opened non-blocking, so a FIFO with no
+ * writer cannot hang the run. Every failure becomes a one-line `CliError` with exit code 2.
  */
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { withoutBom } from '../core/bom';
 import { CliError, EXIT } from './exitCodes';
 
@@ -25,13 +28,39 @@ function reasonOf(err: unknown): string {
   return err instanceof Error ? err.message.split('\n')[0] : String(err);
 }
 
-export function readText(path: string, display: string = path): string {
-  let bytes: Buffer;
+/** What a file that is not a regular file is, for the message. */
+function kindOf(stat: Stats): string {
+  if (stat.isDirectory()) return 'is a directory';
+  if (stat.isFIFO()) return 'not a regular file (a FIFO)';
+  if (stat.isSocket()) return 'not a regular file (a socket)';
+  if (stat.isCharacterDevice()) return 'not a regular file (a character device)';
+  if (stat.isBlockDevice()) return 'not a regular file (a block device)';
+  return 'not a regular file';
+}
+
+/** The bytes of a regular file; anything else is refused without reading from it. */
+function readRegular(path: string, display: string): Buffer {
+  let fd: number;
   try {
-    bytes = readFileSync(path);
+    // O_NONBLOCK: opening a FIFO that has no writer returns at once instead of waiting forever.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
     throw new CliError(`cannot read ${display}: ${reasonOf(err)}`, EXIT.USAGE);
   }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new CliError(`cannot read ${display}: ${kindOf(stat)}`, EXIT.USAGE);
+    return readFileSync(fd);
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError(`cannot read ${display}: ${reasonOf(err)}`, EXIT.USAGE);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function readText(path: string, display: string = path): string {
+  const bytes = readRegular(path, display);
   // Like git: a NUL byte near the start means binary (anywhere later the parser reports it).
   if (bytes.subarray(0, 8000).includes(0)) {
     throw new CliError(

@@ -20,7 +20,7 @@ import { CliError, EXIT } from './exitCodes';
 import { problemLine } from './formatText';
 import type { Io } from './io';
 import { readText } from './readText';
-import { reportFile } from './report';
+import { reportAll } from './report';
 import { SEND_USAGE } from './sendUsage';
 
 export interface SendEnv {
@@ -152,7 +152,7 @@ export async function runSend(
   if (loaded !== undefined) out(`${describeDefinitions(loaded)}\n`);
   const planned = planSend(text, { maxUsers, maxBytes, definitions: loaded?.definitions });
   if (!planned.ok) {
-    for (const d of reportFile(file, text, planned.diagnostics).diagnostics) {
+    for (const d of reportAll(text, planned.diagnostics)) {
       err(`${problemLine(file, d)}\n`);
     }
     err(`caseed: ${planned.reason}\n`);
@@ -213,7 +213,7 @@ export async function runSend(
         }
       },
     });
-    for (const d of reportFile(file, text, result.diagnostics).diagnostics) {
+    for (const d of reportAll(text, result.diagnostics)) {
       out(`${problemLine(file, d)}\n`);
     }
     for (const u of result.unmatched) out(`request ${u.request + 1}: ${u.error.message}\n`);

@@ -36,7 +36,8 @@ seeds and — with --definitions — unknown attributes, 202 otherwise (all-or-n
 With --definitions it also serves the Platform API (POST /oauth/token, checked against
 MPARTICLE_CLIENT_ID / MPARTICLE_CLIENT_SECRET, and GET /platform/v2/workspaces/ID/calculatedattributes,
 checking the bearer token), for \`caseed definitions pull --api-url URL --token-url URL/oauth/token\`.
-GET /emulator/seeds lists what it accepted. Stop it with Ctrl+C.
+GET /emulator/seeds (same credentials) lists what it accepted. Only a loopback Host is answered.
+Stop it with Ctrl+C.
 
 Options:
   --port N                   port on 127.0.0.1 (default 8787; 0 = any free port)

@@ -8,17 +8,42 @@ import { validate } from '../core/validate';
 import { choice, parseArgs } from './args';
 import { CliError, EXIT } from './exitCodes';
 import { DefinitionsFinder, describeDefinitions } from './definitions';
+import type { LoadedDefinitions } from './definitions';
+import type { InputFile } from './files';
 import { expandInputs } from './files';
-import { formatJson } from './formatJson';
-import { formatSarif } from './formatSarif';
-import { formatText } from './formatText';
+import { jsonOutput } from './formatJson';
+import { sarifOutput } from './formatSarif';
+import { textOutput } from './formatText';
 import type { Io } from './io';
 import { readText } from './readText';
-import type { FileReport } from './report';
-import { reportFile } from './report';
+import type { ReportOutput } from './report';
+import { ChunkedWriter, PositionCursor, reported } from './report';
 import { VALIDATE_USAGE } from './usage';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
+
+/** The codes reported over all readable files (SARIF lists its rules before the results). */
+function codesUsed(files: readonly InputFile[], finder: DefinitionsFinder): Set<string> {
+  const used = new Set<string>();
+  for (const f of files) {
+    if (f.problem !== undefined) continue;
+    let text: string;
+    try {
+      text = readText(f.path, f.display);
+    } catch (err) {
+      if (err instanceof CliError) continue; // reported by the second pass
+      throw err;
+    }
+    const loaded = finder.forSeed(f.path);
+    for (const d of loaded?.broken?.diagnostics ?? []) used.add(d.code);
+    validate(text, {
+      keepTree: false,
+      definitions: loaded?.definitions,
+      onDiagnostic: (d) => used.add(d.code),
+    });
+  }
+  return used;
+}
 
 export function runValidate(argv: readonly string[], io: Io, version: string): number {
   const { options, positionals } = parseArgs(
@@ -47,35 +72,57 @@ export function runValidate(argv: readonly string[], io: Io, version: string): n
     options['no-definitions'] === true,
   );
   const files = expandInputs(positionals);
-  const reports: FileReport[] = [];
+  // Everything is written as it is found: memory does not grow with the number of problems.
+  const writer = new ChunkedWriter((text) => io.out(text));
+  const write = (text: string): void => writer.add(text);
+  const output: ReportOutput =
+    format === 'json'
+      ? jsonOutput(write)
+      : format === 'sarif'
+        ? sarifOutput(write, version, codesUsed(files, finder))
+        : textOutput(write);
   let unreadable = 0;
+  let hasError = false;
+  const announced = new Set<LoadedDefinitions>();
   for (const f of files) {
     let text: string;
     try {
+      if (f.problem !== undefined) throw new CliError(f.problem);
       text = readText(f.path, f.display);
     } catch (err) {
       if (!(err instanceof CliError)) throw err;
+      writer.flush();
       io.err(`caseed: ${err.message}\n`);
       unreadable++;
       continue;
     }
-    const definitions = finder.forSeed(f.path)?.definitions;
-    const result = validate(text, { keepTree: false, definitions });
-    reports.push(reportFile(f.display, text, result.diagnostics, result.lineStarts));
+    const loaded = finder.forSeed(f.path);
+    if (loaded !== undefined && !announced.has(loaded)) {
+      // Each definitions file once, when first used: in text, the line naming it; a broken one is
+      // a file with problems of its own.
+      announced.add(loaded);
+      if (format === 'text') write(`${describeDefinitions(loaded)}\n`);
+      if (loaded.broken !== undefined) {
+        output.file(loaded.display);
+        for (const d of loaded.broken.diagnostics) {
+          if (d.severity === 'error') hasError = true;
+          output.problem(d);
+        }
+      }
+    }
+    output.file(f.display);
+    const cursor = new PositionCursor(text);
+    validate(text, {
+      keepTree: false,
+      definitions: loaded?.definitions,
+      onDiagnostic: (d) => {
+        if (d.severity === 'error') hasError = true;
+        output.problem(reported(d, cursor.rangeOf(d.offset, d.length)));
+      },
+    });
   }
-
-  // A broken definitions file is a file with problems of its own, reported first.
-  const broken = finder.all().flatMap((l) => (l.broken === undefined ? [] : [l.broken]));
-  reports.unshift(...broken);
-  if (format === 'text') for (const l of finder.all()) io.out(`${describeDefinitions(l)}\n`);
-  io.out(
-    format === 'json'
-      ? formatJson(reports)
-      : format === 'sarif'
-        ? formatSarif(reports, version)
-        : formatText(reports, unreadable),
-  );
+  output.end(unreadable);
+  writer.flush();
   if (unreadable > 0) return EXIT.USAGE;
-  const hasError = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   return hasError ? EXIT.PROBLEMS : EXIT.OK;
 }

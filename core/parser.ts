@@ -40,6 +40,11 @@ export interface ParseOptions {
    * the element is not kept in the root's `items` (the root array then has an empty `items`).
    */
   onRootItem?: (item: JsonNode, index: number) => boolean | void;
+  /**
+   * The array syntax diagnostics are pushed to as they are found (the result's `diagnostics` is
+   * this array): a streaming caller can take and clear them from `onRootItem`.
+   */
+  diagnostics?: SeedDiagnostic[];
 }
 
 export interface ParseResult {
@@ -58,7 +63,7 @@ export { removePropertyEdit } from './duplicateKeys';
 
 class Parser {
   pos = 0;
-  readonly diagnostics: SeedDiagnostic[] = [];
+  readonly diagnostics: SeedDiagnostic[];
   rootItemCount = 0;
   private depth = 0;
   /**
@@ -92,7 +97,9 @@ class Parser {
   constructor(
     readonly text: string,
     private readonly options: ParseOptions,
-  ) {}
+  ) {
+    this.diagnostics = options.diagnostics ?? [];
+  }
 
   error(
     code: SeedDiagnostic['code'],

@@ -22,6 +22,15 @@ export interface ValidateOptions {
   keepTree?: boolean;
   /** The workspace's definitions (caseed.definitions.json): the definitions rules run when given. */
   definitions?: Definitions;
+  /**
+   * Hand every diagnostic over as soon as its user is checked instead of collecting them: the
+   * result's `diagnostics` is then empty, and memory does not grow with the number of problems
+   * (the CLI streams `--format json|sarif|text` this way). The order is the collected order, except
+   * that a diagnostic only known at the end of the file (an unclosed root array) comes last.
+   */
+  onDiagnostic?: (d: SeedDiagnostic) => void;
+  /** Called with each user of a bulk array once it is checked (before it is dropped). */
+  onUser?: (user: JsonNode, index: number) => void;
 }
 
 export interface ValidationResult {
@@ -44,11 +53,24 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
   const keep = options.keepTree !== false;
   const ctx = createContext(text, options.today ?? localToday(), false);
   const defs = options.definitions;
+  const syntax: SeedDiagnostic[] = [];
+  const emit = options.onDiagnostic;
+  // Streaming: the syntax and rule diagnostics found so far, merged as `all` below merges them.
+  const flush = (): void => {
+    if (emit === undefined || (syntax.length === 0 && ctx.out.length === 0)) return;
+    const batch = syntax.concat(ctx.out).sort((a, b) => a.offset - b.offset);
+    syntax.length = 0;
+    ctx.out.length = 0;
+    for (const d of batch) emit(d);
+  };
   const { root, diagnostics, rootItemCount, lineStarts } = parse(text, {
+    diagnostics: syntax,
     onRootItem: (item, index) => {
       ctx.bulk = true;
       checkUser(ctx, item, index);
       if (defs !== undefined) checkDefinitions(ctx, item, defs);
+      flush();
+      options.onUser?.(item, index);
       return keep;
     },
   });
@@ -73,6 +95,7 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
       );
     }
   }
+  flush();
   const all = ctx.out.length === 0 ? diagnostics : diagnostics.concat(ctx.out);
   if (ctx.out.length > 0) all.sort((a, b) => a.offset - b.offset);
   return {

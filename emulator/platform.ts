@@ -37,6 +37,8 @@ export interface Platform {
     authorization: string | undefined,
     body: string,
   ): PlatformAnswer | undefined;
+  /** True when `path` is one of its routes (they check their own credentials). */
+  owns(path: string): boolean;
   /** Tokens issued so far (tests grep output and files for them). */
   readonly tokens: readonly string[];
 }
@@ -132,6 +134,7 @@ export function createPlatform(options: PlatformOptions): Platform {
 
   return {
     tokens,
+    owns: (path) => path === '/oauth/token' || LIST.test(path),
     handle(method, path, authorization, body) {
       if (path === '/oauth/token') {
         return method === 'POST' ? token(body) : { status: 405 };

@@ -2,6 +2,12 @@
  * The local emulator of the Calculated Attributes Seeding API: a real node:http server on loopback
  * that answers as the documented API does (202/400/401/403), with fault injection, and a read-only
  * `GET /emulator/seeds` listing what it accepted. Tests start it in-process on port 0.
+ *
+ * Every request is checked before a byte of its body is read: the `Host` must be this loopback
+ * address and port (a web page cannot reach it through DNS rebinding: 421), then the route (404),
+ * the method (405) and the Basic credentials (401/403) — the inspection endpoint needs the same
+ * credentials as the API. A refused request's body is never buffered or kept; its connection is
+ * closed after the answer.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
@@ -109,10 +115,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   let seedingRequests = 0;
   const log = options.log ?? ((): void => undefined);
   const platform = options.platform === undefined ? undefined : createPlatform(options.platform);
+  /** The `Host` values accepted (set once the port is known). */
+  let loopbackHosts = new Set<string>();
 
-  const handle = (req: IncomingMessage, res: ServerResponse, body: string): void => {
-    const path = (req.url ?? '/').split('?')[0].replace(/\/+$/, '') || '/';
-    const record = (status: number | 'dropped'): void => {
+  const pathOf = (req: IncomingMessage): string =>
+    (req.url ?? '/').split('?')[0].replace(/\/+$/, '') || '/';
+  const recordOf =
+    (req: IncomingMessage, body: string) =>
+    (status: number | 'dropped'): void => {
+      const path = pathOf(req);
       received.push({
         method: req.method ?? '',
         path,
@@ -122,15 +133,62 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       });
       log(`${req.method} ${path} → ${status}`);
     };
-    if (req.method === 'GET' && path === '/emulator/seeds') {
+
+  /**
+   * The answer to a request refused on its headers alone, or undefined when its body may be read.
+   * Sent with `Connection: close`, before any of the body is read.
+   */
+  const refuse = (
+    req: IncomingMessage,
+  ): { status: number; body?: unknown; headers?: Record<string, string> } | undefined => {
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (!loopbackHosts.has(host)) {
+      return {
+        status: 421,
+        body: {
+          errors: [
+            { code: 'MISDIRECTED', message: 'This emulator answers only to its loopback address' },
+          ],
+        },
+      };
+    }
+    const path = pathOf(req);
+    // The Platform API's routes check their own credentials (client id/secret, bearer token).
+    if (platform?.owns(path) === true) return undefined;
+    const seeds = path === '/emulator/seeds';
+    if (!seeds && ROUTES[path] === undefined) {
+      return {
+        status: 404,
+        body: { errors: [{ code: 'NOT_FOUND', message: `No route ${req.method} ${path}` }] },
+      };
+    }
+    const method = seeds ? 'GET' : 'POST';
+    if (req.method !== method) {
+      return {
+        status: 405,
+        body: { errors: [{ code: 'METHOD_NOT_ALLOWED', message: `Use ${method}` }] },
+        headers: { allow: method },
+      };
+    }
+    const auth = req.headers.authorization;
+    // The inspection endpoint asks a browser to prompt for the credentials.
+    const challenge = seeds ? { 'www-authenticate': 'Basic realm="caseed emulator"' } : undefined;
+    if (auth === undefined || auth === '') return { status: 401, headers: challenge };
+    if (auth !== expected) return { status: 403 };
+    return undefined;
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse, body: string): void => {
+    const path = pathOf(req);
+    const record = recordOf(req, body);
+    if (path === '/emulator/seeds') {
       json(res, 200, seedsDocument(accepted));
       return;
     }
     const answer = platform?.handle(req.method ?? '', path, req.headers.authorization, body);
     if (answer !== undefined) {
       // The token request's body holds the client secret: never kept.
-      if (path === '/oauth/token') body = '';
-      record(answer.status);
+      recordOf(req, path === '/oauth/token' ? '' : body)(answer.status);
       if (answer.raw !== undefined) {
         res.writeHead(answer.status, { 'content-type': 'application/json' });
         res.end(answer.raw);
@@ -138,34 +196,6 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       return;
     }
     const shape = ROUTES[path];
-    if (shape === undefined) {
-      record(404);
-      json(res, 404, {
-        errors: [{ code: 'NOT_FOUND', message: `No route ${req.method} ${path}` }],
-      });
-      return;
-    }
-    if (req.method !== 'POST') {
-      record(405);
-      json(
-        res,
-        405,
-        { errors: [{ code: 'METHOD_NOT_ALLOWED', message: 'Use POST' }] },
-        { allow: 'POST' },
-      );
-      return;
-    }
-    const auth = req.headers.authorization;
-    if (auth === undefined || auth === '') {
-      record(401);
-      json(res, 401, undefined);
-      return;
-    }
-    if (auth !== expected) {
-      record(403);
-      json(res, 403, undefined);
-      return;
-    }
     seedingRequests++;
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -239,6 +269,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         return;
       }
     }
+    const refused = refuse(req);
+    if (refused !== undefined) {
+      // Answered on the headers alone: the body is never read into memory, the connection closed.
+      if (pathOf(req) !== '/emulator/seeds') recordOf(req, '')(refused.status);
+      json(res, refused.status, refused.body, { ...refused.headers, connection: 'close' });
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
@@ -270,6 +307,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   });
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
+  loopbackHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
   return {
     url: `http://127.0.0.1:${port}`,
     port,

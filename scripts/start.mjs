@@ -83,7 +83,11 @@ for (const f of valid) {
 }
 
 console.log(`\n── GET ${url}/emulator/seeds`);
-const seeds = await fetch(`${url}/emulator/seeds`).then((res) => res.json());
+// The inspection endpoint takes the same Basic credentials as the API.
+const authorization = `Basic ${Buffer.from(`${env.MPARTICLE_API_KEY}:${env.MPARTICLE_API_SECRET}`).toString('base64')}`;
+const seeds = await fetch(`${url}/emulator/seeds`, { headers: { authorization } }).then((res) =>
+  res.json(),
+);
 for (const r of seeds.requests) {
   const users = r.users.map((u) => (u.mpid !== undefined ? `mpid ${u.mpid}` : 'by identities'));
   console.log(`${r.path}: ${r.users.length} user(s) [${users.join(', ')}], ${r.body.length} bytes`);

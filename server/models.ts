@@ -1,6 +1,8 @@
 /**
  * One `SeedModel` per open document version: parsed and validated once, then shared by diagnostics,
- * completion, hover, code actions, symbols and formatting.
+ * completion, hover, code actions, symbols and formatting. An entry answers only for its URI, its
+ * version and the very document it was computed from: a document opened again at the same version
+ * (closed in between or not) is a new document and gets its own model.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SeedModel } from '../core/document';
@@ -8,6 +10,7 @@ import type { Definitions } from '../core/definitions/model';
 import { analyze } from '../core/document';
 
 interface Entry {
+  document: TextDocument;
   version: number;
   definitions: Definitions | undefined;
   model: SeedModel;
@@ -16,23 +19,23 @@ interface Entry {
 export class ModelCache {
   private readonly entries = new Map<string, Entry>();
 
-  /** The model of this exact document version (and definitions), computed on first use. */
-  get(document: TextDocument, definitions?: Definitions): SeedModel {
+  private hit(document: TextDocument, definitions: Definitions | undefined): Entry | undefined {
     const cached = this.entries.get(document.uri);
-    if (
-      cached !== undefined &&
+    return cached !== undefined &&
+      cached.document === document &&
       cached.version === document.version &&
       cached.definitions === definitions
-    )
-      return cached.model;
-    const model = analyze(document.getText(), { definitions });
-    this.entries.set(document.uri, { version: document.version, definitions, model });
-    return model;
+      ? cached
+      : undefined;
   }
 
-  /** True when the model of this version is already computed. */
-  has(document: TextDocument): boolean {
-    return this.entries.get(document.uri)?.version === document.version;
+  /** The model of this exact document version (and definitions), computed on first use. */
+  get(document: TextDocument, definitions?: Definitions): SeedModel {
+    const cached = this.hit(document, definitions);
+    if (cached !== undefined) return cached.model;
+    const model = analyze(document.getText(), { definitions });
+    this.entries.set(document.uri, { document, version: document.version, definitions, model });
+    return model;
   }
 
   delete(uri: string): void {

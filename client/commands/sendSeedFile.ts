@@ -17,17 +17,14 @@ import { askForCredentials } from './credentialsSet';
 import { refusedUntrusted } from '../trust';
 
 /**
- * The argument: a Uri (CodeLens, explorer), or `{ uri, confirmed: true }` from a caller that has
- * shown its own confirmation (tests); the palette passes nothing (the active editor's file).
+ * The argument: a Uri (CodeLens, explorer) or `{ uri }`; the palette passes nothing (the active
+ * editor's file). No argument skips the confirmation: every send, whoever runs the command, is
+ * confirmed by the user in the modal summary (with an explicit button for production records).
  */
 function uriOf(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
   const uri = (arg as { uri?: unknown } | null | undefined)?.uri;
   return uri instanceof vscode.Uri ? uri : undefined;
-}
-
-function preConfirmed(arg: unknown): boolean {
-  return (arg as { confirmed?: unknown } | null | undefined)?.confirmed === true;
 }
 
 async function documentToSend(arg: unknown): Promise<vscode.TextDocument | undefined> {
@@ -145,7 +142,7 @@ export function sendSeedFile(ctx: Ctx) {
       if (credentials === undefined || profile !== target.profile) return;
     }
     const plan = planned.plan;
-    if (!preConfirmed(arg) && !(await confirm(plan, target))) return;
+    if (!(await confirm(plan, target))) return;
     services.apiDiagnostics.delete(doc.uri);
 
     const secrets = secretsOf(credentials.apiKey, credentials.apiSecret);

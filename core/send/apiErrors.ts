@@ -7,13 +7,17 @@ import type { JsonNode, StringNode } from '../ast';
 import { getString, getValue, workspaceItems } from '../ast';
 import type { SeedDiagnostic } from '../diagnostics';
 import { parse } from '../parser';
+import { sanitize } from './sanitize';
 
 export interface ApiError {
   code?: string;
   message: string;
 }
 
-/** The `errors` of a response body, read with the core parser; [] when there are none. */
+/**
+ * The `errors` of a response body, read with the core parser; [] when there are none. Messages and
+ * codes come back sanitized (no escape sequences or control characters): they are printed as is.
+ */
 export function parseErrorBody(body: string): ApiError[] {
   if (body.trim() === '') return [];
   const { root } = parse(body);
@@ -21,9 +25,11 @@ export function parseErrorBody(body: string): ApiError[] {
   if (list?.type !== 'array') return [];
   const out: ApiError[] = [];
   for (const item of list.items) {
-    const message = getString(item, 'message');
-    if (message === undefined) continue;
-    const code = getString(item, 'code');
+    const raw = getString(item, 'message');
+    if (raw === undefined) continue;
+    const message = sanitize(raw);
+    const rawCode = getString(item, 'code');
+    const code = rawCode === undefined ? undefined : sanitize(rawCode);
     out.push(code === undefined ? { message } : { code, message });
   }
   return out;

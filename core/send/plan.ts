@@ -1,15 +1,21 @@
 /**
  * The plan of a send: which path, and which users go in which request, with the exact bytes of
  * each request body cut from the user's own text. Pure: no network, no clock.
+ *
+ * Planning costs what validating costs: each user of a bulk file is validated, measured and counted
+ * as the parser hands it over, then dropped (no tree is kept). A request keeps only its users'
+ * spans; its body is cut from the text when asked for, and the tree (`root`, for mapping API errors
+ * back onto the document) is parsed on first use only.
  */
 import type { JsonNode } from '../ast';
 import { getString, workspaceItems } from '../ast';
 import type { SeedDiagnostic } from '../diagnostics';
 import { BULK_PATH, SINGLE_PATH } from '../facts';
+import { parse } from '../parser';
 import { LineIndex } from '../positions';
 import type { Definitions } from '../definitions/model';
 import { validate } from '../validate';
-import { minifyJson, utf8Length } from './minify';
+import { minifiedBytes, minifyJson } from './minify';
 
 export const DEFAULT_MAX_USERS = 100;
 export const DEFAULT_MAX_BYTES = 256 * 1024;
@@ -30,8 +36,8 @@ export interface PlannedRequest {
   index: number;
   /** The 0-based indexes of the users it holds (for a single-user file: [0]). */
   users: number[];
-  /** The request body: the users' own text, insignificant whitespace removed. */
-  body: string;
+  /** The request body: the users' own text, insignificant whitespace removed (cut when read). */
+  readonly body: string;
   /** The body's length in UTF-8 bytes. */
   bytes: number;
 }
@@ -50,8 +56,8 @@ export interface SendPlan {
   bytes: number;
   /** True when any user has `"environment": "production"`. */
   production: boolean;
-  /** The parsed tree (for mapping API errors back to `attribute_name` nodes). */
-  root: JsonNode;
+  /** The parsed tree (for mapping API errors back to `attribute_name` nodes; parsed on first use). */
+  readonly root: JsonNode;
 }
 
 export type PlanResult =
@@ -74,77 +80,108 @@ export function refusalMessage(errors: readonly SeedDiagnostic[], lines: LineInd
   return `Not sent: the file has ${errors.length} error${errors.length === 1 ? '' : 's'}; the first, at line ${pos.line + 1}, column ${pos.character + 1}: ${first.message} [${first.code}]`;
 }
 
+/** A request whose body is cut from `text` (users' spans, whitespace removed) when read. */
+function lazyRequest(
+  text: string,
+  index: number,
+  users: number[],
+  spans: ReadonlyArray<readonly [number, number]>,
+  bytes: number,
+  bulk: boolean,
+): PlannedRequest {
+  return {
+    index,
+    users,
+    bytes,
+    get body(): string {
+      const parts = spans.map(([start, end]) => minifyJson(text, start, end));
+      return bulk ? `[${parts.join(',')}]` : parts[0];
+    },
+  };
+}
+
 /** Validates `text` and, when it has no errors, splits it into requests. */
 export function planSend(text: string, options: PlanOptions = {}): PlanResult {
   const maxUsers = positive(options.maxUsers, DEFAULT_MAX_USERS);
   const maxBytes = positive(options.maxBytes, DEFAULT_MAX_BYTES);
+  const requests: PlannedRequest[] = [];
+  const stats = { seeds: 0, names: new Set<string>(), production: false };
+  let users = 0;
+  let spans: Array<readonly [number, number]> = [];
+  let held: number[] = [];
+  let size = 2; // "[" and "]"
+  let oversized: { index: number; bytes: number; offset: number } | undefined;
+  const flush = (): void => {
+    requests.push(lazyRequest(text, requests.length, held, spans, size, true));
+    spans = [];
+    held = [];
+    size = 2;
+  };
+  // Each bulk user, as it is validated: counted, measured and placed in a request.
+  const onUser = (u: JsonNode, i: number): void => {
+    users++;
+    countSeeds(u, stats);
+    if (oversized !== undefined) return;
+    const partBytes = minifiedBytes(text, u.offset, u.offset + u.length);
+    if (partBytes + 2 > maxBytes) {
+      oversized = { index: i, bytes: partBytes + 2, offset: u.offset };
+      return;
+    }
+    const added = partBytes + (held.length > 0 ? 1 : 0);
+    if (held.length > 0 && (held.length >= maxUsers || size + added > maxBytes)) flush();
+    size += partBytes + (held.length > 0 ? 1 : 0);
+    spans.push([u.offset, u.offset + u.length]);
+    held.push(i);
+  };
   const validation = validate(text, {
-    keepTree: true,
+    keepTree: false,
     today: options.today,
     definitions: options.definitions,
+    onUser,
   });
   const lines = new LineIndex(text, validation.lineStarts);
   const errors = validation.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     return { ok: false, reason: refusalMessage(errors, lines), diagnostics: errors };
   }
-  const root = validation.root; // keepTree: every user is kept
-  if (root === undefined || (root.type !== 'object' && root.type !== 'array')) {
+  const top = validation.root;
+  if (top === undefined || (top.type !== 'object' && top.type !== 'array')) {
     return {
       ok: false,
       reason: 'Not sent: a seed file holds one user object or an array of user objects.',
       diagnostics: [],
     };
   }
-  const users: JsonNode[] = root.type === 'array' ? root.items : [root];
-  if (users.length === 0) {
-    return { ok: false, reason: 'Not sent: the array holds no users.', diagnostics: [] };
-  }
-  const stats = countSeeds(users);
-  const requests: PlannedRequest[] = [];
-  if (root.type === 'object') {
-    const body = minifyJson(text, root.offset, root.offset + root.length);
-    const bytes = utf8Length(body);
-    if (bytes > maxBytes) return tooBig(0, bytes, maxBytes, root, lines, false);
-    requests.push({ index: 0, users: [0], body, bytes });
-  } else {
-    let parts: string[] = [];
-    let held: number[] = [];
-    let size = 2; // "[" and "]"
-    const flush = (): void => {
-      requests.push({
-        index: requests.length,
-        users: held,
-        body: `[${parts.join(',')}]`,
-        bytes: size,
-      });
-      parts = [];
-      held = [];
-      size = 2;
-    };
-    for (let i = 0; i < users.length; i++) {
-      const u = users[i];
-      const part = minifyJson(text, u.offset, u.offset + u.length);
-      const partBytes = utf8Length(part);
-      if (partBytes + 2 > maxBytes) return tooBig(i, partBytes + 2, maxBytes, u, lines, true);
-      const added = partBytes + (held.length > 0 ? 1 : 0);
-      if (held.length > 0 && (held.length >= maxUsers || size + added > maxBytes)) flush();
-      size += partBytes + (held.length > 0 ? 1 : 0);
-      parts.push(part);
-      held.push(i);
+  if (top.type === 'array') {
+    if (users === 0) {
+      return { ok: false, reason: 'Not sent: the array holds no users.', diagnostics: [] };
+    }
+    if (oversized !== undefined) {
+      return tooBig(oversized.index, oversized.bytes, maxBytes, oversized, lines, true);
     }
     if (held.length > 0) flush();
+  } else {
+    users = 1;
+    countSeeds(top, stats);
+    const bytes = minifiedBytes(text, top.offset, top.offset + top.length);
+    if (bytes > maxBytes) return tooBig(0, bytes, maxBytes, top, lines, false);
+    requests.push(lazyRequest(text, 0, [0], [[top.offset, top.offset + top.length]], bytes, false));
   }
+  let tree: JsonNode | undefined = top.type === 'object' ? top : undefined;
   const plan: SendPlan = {
-    shape: root.type === 'array' ? 'bulk' : 'single',
-    path: root.type === 'array' ? BULK_PATH : SINGLE_PATH,
+    shape: top.type === 'array' ? 'bulk' : 'single',
+    path: top.type === 'array' ? BULK_PATH : SINGLE_PATH,
     requests,
-    users: users.length,
+    users,
     seeds: stats.seeds,
     attributes: [...stats.names],
     bytes: requests.reduce((n, r) => n + r.bytes, 0),
     production: stats.production,
-    root,
+    get root(): JsonNode {
+      // Parsed once, on first use (mapping a 400 back onto the document); the text has no errors.
+      tree ??= parse(text).root ?? top;
+      return tree;
+    },
   };
   const warnings = validation.diagnostics.filter((d) => d.severity !== 'error');
   return { ok: true, plan, warnings };
@@ -154,7 +191,7 @@ function tooBig(
   index: number,
   bytes: number,
   maxBytes: number,
-  node: JsonNode,
+  node: { offset: number },
   lines: LineIndex,
   bulk: boolean,
 ): PlanResult {
@@ -167,21 +204,14 @@ function tooBig(
   };
 }
 
-function countSeeds(users: readonly JsonNode[]): {
-  seeds: number;
-  names: Set<string>;
-  production: boolean;
-} {
-  let seeds = 0;
-  const names = new Set<string>();
-  let production = false;
-  for (const u of users) {
-    if (getString(u, 'environment') === 'production') production = true;
-    for (const entry of workspaceItems(u, 'calculated_attributes')) {
-      seeds++;
-      const name = getString(entry, 'attribute_name');
-      if (name !== undefined) names.add(name);
-    }
+function countSeeds(
+  u: JsonNode,
+  stats: { seeds: number; names: Set<string>; production: boolean },
+): void {
+  if (getString(u, 'environment') === 'production') stats.production = true;
+  for (const entry of workspaceItems(u, 'calculated_attributes')) {
+    stats.seeds++;
+    const name = getString(entry, 'attribute_name');
+    if (name !== undefined) stats.names.add(name);
   }
-  return { seeds, names, production };
 }

@@ -7,6 +7,7 @@ import type { JsonNode } from '../ast';
 import type { SeedDiagnostic } from '../diagnostics';
 import type { ApiError } from './apiErrors';
 import { mapApiErrors, parseErrorBody } from './apiErrors';
+import { sanitize } from './sanitize';
 import type { SendPlan } from './plan';
 import { basicAuthorization, redact, secretsOf } from './redact';
 import type { RetryPolicy } from './retry';
@@ -259,7 +260,8 @@ class Send {
           );
         }
         retryAfterMs = parseRetryAfter(res.headers['retry-after'], this.clock.now());
-        const limitHit = res.headers['x-mp-rate-limit-exceeded'];
+        const limitHeader = res.headers['x-mp-rate-limit-exceeded'];
+        const limitHit = limitHeader === undefined ? undefined : sanitize(limitHeader);
         lastProblem = `HTTP ${res.status}${limitHit !== undefined ? ` (${limitHit} limit)` : ''}`;
       } else {
         lastProblem = answer.problem;

@@ -47,7 +47,7 @@ caseed in code-server: ${workbenchUrl(server.url, folder)}
   problems, hovers, quick fixes (Ctrl+.), completion (Ctrl+Space), Format Document.
   Sending goes to the local emulator at ${emulator.url}: run "caseed: Set Credentials" with
   API key "${DEMO_KEY}" and secret "${DEMO_SECRET}", then "caseed: Send Seed File".
-  What the emulator accepted: ${emulator.url}/emulator/seeds
+  What the emulator accepted: ${emulator.url}/emulator/seeds (user ${DEMO_KEY}, password ${DEMO_SECRET})
 
   Ctrl+C stops code-server and the emulator.`);
   await server.exited;

@@ -7,9 +7,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { planSend } from '../../core/send/plan';
-import { BIG_MPID, KEY, SECRET, bulkText, userText, waitFor, withEmulator } from './helpers';
+import { ensureBuilt } from '../server/build';
+import { AUTH, BIG_MPID, KEY, SECRET, bulkText, userText, waitFor, withEmulator } from './helpers';
 
 const ROOT = resolve(__dirname, '..', '..');
 const CLI = join(ROOT, 'bin', 'caseed.js');
@@ -63,6 +64,9 @@ after(() => {
   for (const s of [SECRET, TOKEN, `${KEY}:${SECRET}`])
     assert.ok(!all.includes(s), 'secret printed');
 });
+
+// Run alone, this file must test the CLI as the sources are now (npm test builds first).
+before(() => ensureBuilt());
 
 describe('caseed send', () => {
   it('exit 0: every request accepted exactly as sent, through faults', async () => {
@@ -214,7 +218,9 @@ describe('caseed emulator', () => {
       const f = file('em.caseed.json', userText(0, { mpid: BIG_MPID }));
       const r = await caseed(['send', f, '--base-url', url]);
       assert.equal(r.status, 0, r.stdout + r.stderr);
-      const seeds = await fetch(`${url}/emulator/seeds`).then((res) => res.text());
+      const seeds = await fetch(`${url}/emulator/seeds`, { headers: AUTH }).then((res) =>
+        res.text(),
+      );
       assert.ok(seeds.includes(`"mpid":"${BIG_MPID}"`));
       assert.ok(seeds.includes(`\\"mpid\\":${BIG_MPID}`));
     } finally {

@@ -15,6 +15,7 @@ import { createUndiciTransport } from '../../transport/undici';
 import {
   BIG_MPID,
   FAST_RETRY,
+  AUTH,
   KEY,
   SECRET,
   bulkText,
@@ -114,13 +115,33 @@ describe('sender flow', () => {
       },
       async (em) => {
         const lines: string[] = [];
+        const events: SendEvent[] = [];
         const r = await sendPlan(
           plan(bulkText(8), { maxUsers: 1 }),
-          opts(em.url, { concurrency: 4, log: (l) => lines.push(l) }),
+          opts(em.url, {
+            concurrency: 4,
+            log: (l) => lines.push(l),
+            onEvent: (e) => events.push(e),
+          }),
         );
         assert.equal(r.outcome, 'accepted');
         assert.ok(lines.some((l) => /acceleration.*concurrency down to 1/.test(l)));
         assert.equal(em.accepted.length, 8);
+        // The first four went out together; one got the acceleration 429 and the limit dropped to
+        // one, ramping up by one per three successes. So the fifth request waits until at most one
+        // other is in flight (at a concurrency of 4 it starts as soon as any of them finishes).
+        const inFlight = new Set<number>();
+        let atFirstNew: number[] | undefined;
+        for (const e of events) {
+          if (e.type === 'attempt') {
+            if (e.request >= 4 && atFirstNew === undefined) atFirstNew = [...inFlight];
+            inFlight.add(e.request);
+          } else if (e.type === 'done') inFlight.delete(e.outcome.index);
+        }
+        const trace = JSON.stringify(
+          events.map((e) => [e.type, e.type === 'done' ? e.outcome.index : e.request]),
+        );
+        assert.ok(atFirstNew !== undefined && atFirstNew.length <= 1, trace);
       },
     );
   });
@@ -134,7 +155,9 @@ describe('sender flow', () => {
       const bodies = em.accepted.map((a) => a.body).sort();
       assert.deepEqual(bodies, p.requests.map((q) => q.body).sort());
       for (const b of bodies) assert.ok(b.includes(`"mpid":${BIG_MPID}`));
-      const served = await fetch(`${em.url}/emulator/seeds`).then((res) => res.text());
+      const served = await fetch(`${em.url}/emulator/seeds`, { headers: AUTH }).then((res) =>
+        res.text(),
+      );
       assert.ok(served.includes(`"mpid":"${BIG_MPID}"`));
       assert.ok(!served.includes('7346244611012969000'));
     });

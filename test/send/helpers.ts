@@ -12,6 +12,10 @@ import type { Emulator } from '../../emulator/server';
 
 export const KEY = 'us1-test-key';
 export const SECRET = 'sEcReT-do-not-print-0123456789';
+/** The emulator's credentials as request headers (GET /emulator/seeds needs them too). */
+export const AUTH = {
+  authorization: `Basic ${Buffer.from(`${KEY}:${SECRET}`).toString('base64')}`,
+};
 export const BIG_MPID = '7346244611012968789';
 
 /** One user object's text; `extra` seeds are added after the LTV seed. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from '../../core/parser';
 import { mapApiErrors, parseErrorBody } from '../../core/send/apiErrors';
-import { minifyJson, utf8Length } from '../../core/send/minify';
+import { minifiedBytes, minifyJson, utf8Length } from '../../core/send/minify';
 import { planSend } from '../../core/send/plan';
 import { BIG_MPID, bulkText, userText } from './helpers';
 
@@ -17,6 +17,17 @@ describe('minifyJson', () => {
   });
   it('counts UTF-8 bytes', () => {
     assert.equal(utf8Length('aé€😀'), 1 + 2 + 3 + 4);
+  });
+  it('measures the minified bytes of a slice without building them', () => {
+    const text = String.raw`xx[ { "é €" : "😀  \\" , "q\"" : [ 1 ,${'\r\n\t'}2 ] } ,"\u00e9 x" ]yy`;
+    JSON.parse(text.slice(2, -2)); // valid JSON, as the sender's input always is
+    for (const [start, end] of [
+      [2, text.length - 2],
+      [4, text.indexOf('}') + 1],
+    ]) {
+      const min = minifyJson(text, start, end);
+      assert.equal(minifiedBytes(text, start, end), Buffer.byteLength(min), min);
+    }
   });
 });
 

@@ -84,6 +84,32 @@ describe('sender status paths', () => {
     });
   });
 
+  it('400: the same error from two requests lands once on each request’s own user', async () => {
+    const defs = [{ name: 'LTV', calculation_type: 'sum' }];
+    // User 0 (request 0) and user 3 (request 1) seed the same undefined attribute.
+    const users = [
+      userText(0, { name: 'test sum' }),
+      userText(1),
+      userText(2),
+      userText(3, { name: 'test sum' }),
+    ];
+    const text = `[\n${users.join(',\n')}\n]`;
+    await withEmulator({ definitions: defs }, async (em) => {
+      const r = await sendPlan(plan(text, { maxUsers: 2 }), opts(em.url));
+      assert.deepEqual(
+        r.requests.map((q) => q.state),
+        ['rejected', 'rejected'],
+      );
+      const first = text.indexOf('"test sum"');
+      const second = text.lastIndexOf('"test sum"');
+      assert.deepEqual(
+        r.diagnostics.map((d) => d.offset),
+        [first, second],
+        'each request’s error on its own user only, not on the other request’s',
+      );
+    });
+  });
+
   it('400 "Seed value must be numeric" lands on that attribute (plan built past the validator)', async () => {
     await withEmulator({}, async (em) => {
       // The validator refuses this seed before sending, so the plan is built by hand here.

@@ -70,16 +70,34 @@ describe('language server lifecycle over stdio', () => {
   });
 
   it('debounces a burst of changes and publishes for the last version', async () => {
-    const uri = 'file:///burst.caseed.json';
-    await client.open(uri, single);
-    await client.waitForDiagnostics(uri, (p) => p.version === 1);
-    for (let v = 2; v <= 6; v++) await client.change(uri, single.slice(0, 40 + v), v);
-    await client.change(uri, single, 7);
-    const last = await client.waitForDiagnostics(uri, (p) => p.version === 7);
-    assert.deepEqual(
-      last.diagnostics.filter((d) => d.severity === 1),
-      [],
-    );
+    // A long debounce, changes 50 ms apart: validated (and published) once, for the last version.
+    // Without the debounce each change is validated as it comes and versions 2–6 are published.
+    const settings = { validate: { debounceMs: 3000 } };
+    const burst = LspClient.start({ configuration: settings });
+    try {
+      await burst.initialize({ configuration: settings });
+      await burst.initialized();
+      const uri = 'file:///burst.caseed.json';
+      await burst.open(uri, single);
+      await burst.waitForDiagnostics(uri, (p) => p.version === 1);
+      for (let v = 2; v <= 6; v++) {
+        await burst.change(uri, single.slice(0, 40 + v), v);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await burst.change(uri, single, 7);
+      const last = await burst.waitForDiagnostics(uri, (p) => p.version === 7);
+      assert.deepEqual(
+        last.diagnostics.filter((d) => d.severity === 1),
+        [],
+      );
+      const versions = burst.diagnostics.filter((p) => p.uri === uri).map((p) => p.version);
+      assert.deepEqual(versions, [1, 7], 'published once for the burst');
+      await burst.waitForStatus(uri, (p) => p.version === 7);
+      const statuses = burst.statuses.filter((p) => p.uri === uri).map((p) => p.version);
+      assert.deepEqual(statuses, [1, 7]);
+    } finally {
+      await burst.kill();
+    }
   });
 
   it('counts the users of a bulk file in the status', async () => {

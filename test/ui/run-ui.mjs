@@ -201,7 +201,13 @@ async function main() {
   await shot(page, 'send-progress.png');
   await notification(page, /All sent/);
   await shot(page, 'send-result.png');
-  const seeds = await (await fetch(`${emulator.url}/emulator/seeds`)).text();
+  const seeds = await (
+    await fetch(`${emulator.url}/emulator/seeds`, {
+      headers: {
+        authorization: `Basic ${Buffer.from(`${API_KEY}:${API_SECRET}`).toString('base64')}`,
+      },
+    })
+  ).text();
   if (!seeds.includes('7346244611012968789'))
     throw new Error(`the emulator did not receive the user: ${seeds.slice(0, 300)}`);
 

@@ -3,15 +3,26 @@
  * settings, files and logs; `caseed.sendSeedFile` sends to the local emulator (started here, on
  * loopback) with those credentials, a 400 naming an attribute lands on that attribute, and wrong
  * credentials get a 403 refusal that offers re-entering them (the command returns its result).
- * The commands take their input as arguments here (`{apiKey, apiSecret}`, `{uri, confirmed}`), as
- * input boxes and a modal cannot be driven from an extension host; the UI test types them instead.
+ * The credentials are given as the command's argument (`{apiKey, apiSecret}`), as input boxes cannot
+ * be driven from an extension host (the UI test types them); the send's modal confirmation is
+ * answered through the extension's own `showWarningMessage` call (helpers' answeringConfirmation) —
+ * the command has no argument that skips it.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SendCommandResult } from '../../../client/commands/sendSeedFile';
 import type { Emulator } from '../../../emulator/server';
 import { startEmulator } from '../../../emulator/server';
-import { closeAll, codeOf, copyOf, diagnosticsWhen, open, waitFor, workspaceDir } from './helpers';
+import {
+  answeringConfirmation,
+  closeAll,
+  codeOf,
+  copyOf,
+  diagnosticsWhen,
+  open,
+  waitFor,
+  workspaceDir,
+} from './helpers';
 import { filesContaining } from './nodeFiles';
 
 const API_KEY = 'e2e-test-key';
@@ -84,7 +95,11 @@ suite('credentials and sending', () => {
     const uri = await copyOf('test/fixtures/integration/send.caseed.json');
     await open(uri);
     const before = emulator.accepted.length;
-    await vscode.commands.executeCommand('caseed.sendSeedFile', { uri, confirmed: true });
+    const { asked } = await answeringConfirmation(/^Send/, () =>
+      vscode.commands.executeCommand('caseed.sendSeedFile', { uri }),
+    );
+    assert.equal(asked.length, 1, 'the modal summary was shown');
+    assert.match(asked[0].message, /^Send 2 users to /);
     await waitFor('the emulator to accept the file', () => emulator.accepted.length > before);
     const got = emulator.accepted[emulator.accepted.length - 1];
     assert.deepEqual(
@@ -102,11 +117,29 @@ suite('credentials and sending', () => {
     assert.deepEqual(filesContaining(userDataDir(), API_SECRET), [], 'in no log after a send');
   });
 
+  test('no argument skips the confirmation: `{confirmed: true}` still asks, and a dismissal sends nothing', async () => {
+    await useEmulator(emulator);
+    const uri = await copyOf('test/fixtures/integration/send.caseed.json');
+    await open(uri);
+    const received = emulator.received.length;
+    const { result, asked } = await answeringConfirmation(undefined, () =>
+      vscode.commands.executeCommand<SendCommandResult | undefined>('caseed.sendSeedFile', {
+        uri,
+        confirmed: true,
+      }),
+    );
+    assert.equal(asked.length, 1, 'the modal summary was shown despite `confirmed: true`');
+    assert.equal(result, undefined);
+    assert.equal(emulator.received.length, received, 'nothing reached the API');
+  });
+
   test('a 400 naming an attribute lands as a diagnostic on that attribute', async () => {
     await useEmulator(strict);
     const uri = await copyOf('test/fixtures/integration/send.caseed.json');
     const { document: doc } = await open(uri);
-    await vscode.commands.executeCommand('caseed.sendSeedFile', { uri, confirmed: true });
+    await answeringConfirmation(/^Send/, () =>
+      vscode.commands.executeCommand('caseed.sendSeedFile', { uri }),
+    );
     const ds = await diagnosticsWhen(uri, 'the API error on the file', (d) =>
       d.some((x) => x.source === 'caseed-api'),
     );
@@ -136,9 +169,10 @@ suite('credentials and sending', () => {
       await open(uri);
       const accepted = emulator.accepted.length;
       const received = emulator.received.length;
-      const result = await vscode.commands.executeCommand<SendCommandResult | undefined>(
-        'caseed.sendSeedFile',
-        { uri, confirmed: true },
+      const { result } = await answeringConfirmation(/^Send/, () =>
+        vscode.commands.executeCommand<SendCommandResult | undefined>('caseed.sendSeedFile', {
+          uri,
+        }),
       );
       assert.deepEqual(result, { outcome: 'rejected', status: 403, offeredReenter: true });
       assert.ok(emulator.received.length > received, 'the request reached the emulator');

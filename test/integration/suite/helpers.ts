@@ -139,3 +139,37 @@ export function positionOf(doc: vscode.TextDocument, needle: string, delta = 0):
 export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/**
+ * Runs `fn` while the modal confirmation is answered as a user answers it: the extension's own call
+ * to `vscode.window.showWarningMessage` (the same code path a click goes through) is seen here and
+ * resolves with the button whose label matches `answer` (undefined = the dialog dismissed). Only
+ * modal calls are answered; each one is recorded, so a test proves the confirmation was shown.
+ * Test-only: it replaces the function in this extension host for the duration of `fn`; the command
+ * itself offers no way around the dialog.
+ */
+export async function answeringConfirmation<T>(
+  answer: RegExp | undefined,
+  fn: () => Thenable<T> | Promise<T>,
+): Promise<{ result: T; asked: Array<{ message: string; buttons: string[] }> }> {
+  const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
+  const original = window.showWarningMessage;
+  const asked: Array<{ message: string; buttons: string[] }> = [];
+  window.showWarningMessage = (...args: unknown[]): Thenable<unknown> => {
+    const [message, options, ...items] = args;
+    if (typeof options !== 'object' || options === null || !('modal' in options)) {
+      return original.apply(vscode.window, args);
+    }
+    const buttons = items.map((i) =>
+      typeof i === 'string' ? i : String((i as { title?: unknown }).title),
+    );
+    asked.push({ message: String(message), buttons });
+    const chosen = answer === undefined ? undefined : items.find((_, k) => answer.test(buttons[k]));
+    return Promise.resolve(chosen);
+  };
+  try {
+    return { result: await fn(), asked };
+  } finally {
+    window.showWarningMessage = original;
+  }
+}
