@@ -256,7 +256,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       if (req.method === 'OPTIONS') {
         // A preflight: allowed, and not a seeding request.
         res.writeHead(204, {
-          'access-control-allow-methods': 'POST',
+          'access-control-allow-methods': 'POST, GET',
           'access-control-allow-headers': 'authorization, content-type, accept, user-agent',
           'access-control-max-age': '600',
           // From a public page (vscode.dev) to this loopback server, Chrome asks this too.

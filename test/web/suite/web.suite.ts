@@ -9,6 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SendCommandResult, SendRefusal } from '../../../client/commands/sendSeedFile';
 import {
+  answeringConfirmation,
   closeAll,
   copyOf,
   EXTENSION_ID,
@@ -70,14 +71,18 @@ suite('VS Code for the Web', () => {
     await useTarget(env, env.corsEmulator);
     const uri = await copyOf('test/fixtures/integration/send.caseed.json');
     await open(uri);
-    const result = await vscode.commands.executeCommand<Sent>('caseed.sendSeedFile', {
-      uri,
-      confirmed: true,
-    });
+    const { result, asked } = await answeringConfirmation(/^Send/, () =>
+      vscode.commands.executeCommand<Sent>('caseed.sendSeedFile', { uri }),
+    );
+    assert.equal(asked.length, 1, 'the summary was confirmed as a user would');
     assert.ok(result !== undefined && 'outcome' in result, `a send ran: ${JSON.stringify(result)}`);
     assert.equal(result.outcome, 'accepted');
     // Read back what the emulator accepted (it answers CORS on every route).
-    const seeds = (await (await fetch(`${env.corsEmulator}/emulator/seeds`)).text()) as string;
+    const seeds = (await (
+      await fetch(`${env.corsEmulator}/emulator/seeds`, {
+        headers: { authorization: `Basic ${btoa(`${env.apiKey}:${env.apiSecret}`)}` },
+      })
+    ).text()) as string;
     assert.match(seeds, /"mpid":\s*"?7346244611012968789/, 'the 19-digit mpid arrived exact');
   });
 
@@ -85,10 +90,9 @@ suite('VS Code for the Web', () => {
     await useTarget(env, env.plainEmulator);
     const uri = await copyOf('test/fixtures/integration/send.caseed.json');
     await open(uri);
-    const result = await vscode.commands.executeCommand<Sent>('caseed.sendSeedFile', {
-      uri,
-      confirmed: true,
-    });
+    const { result } = await answeringConfirmation(/^Send/, () =>
+      vscode.commands.executeCommand<Sent>('caseed.sendSeedFile', { uri }),
+    );
     assert.ok(result !== undefined && 'refused' in result, `refused: ${JSON.stringify(result)}`);
     assert.match(result.refused, /VS Code for the Web/);
     assert.match(result.refused, /CORS/);
