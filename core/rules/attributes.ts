@@ -10,6 +10,7 @@ import type { RuleContext } from './context';
 import { reportNode, typeName } from './context';
 import { replaceFix } from './edits';
 import type { UserFields } from './fields';
+import { quoted } from '../excerpt';
 
 /**
  * Reports the entries whose attribute_name appeared earlier in the same workspace array.
@@ -45,7 +46,7 @@ export function checkDuplicateNames(
     reportNode(
       ctx,
       'duplicate-attribute',
-      `"${name}" is already a ${what} of this user (entry ${first + 1} of "workspace"): one would overwrite the other. Remove or rename one.`,
+      `${quoted(name)} is already a ${what} of this user (entry ${first + 1} of "workspace"): one would overwrite the other. Remove or rename one.`,
       node,
     );
   }
@@ -72,7 +73,7 @@ export function checkUserAttributes(ctx: RuleContext, fields: UserFields): void 
     const fixes: Fix[] = [];
     if (value.type === 'number' || value.type === 'boolean') {
       const raw = ctx.text.slice(value.offset, value.offset + value.length);
-      fixes.push(replaceFix(value, JSON.stringify(raw), `Quote it: "${raw}"`, true));
+      fixes.push(replaceFix(value, JSON.stringify(raw), `Quote it: ${quoted(raw)}`, true));
     }
     reportNode(
       ctx,

@@ -11,6 +11,7 @@ import { reportNode, typeName } from './context';
 import type { UserFields } from './fields';
 import { removePropertyFix, renameKeyFix, replaceFix } from './edits';
 import { closest } from './suggest';
+import { quoted } from '../excerpt';
 
 export function checkIdentities(ctx: RuleContext, user: ObjectNode, fields: UserFields): void {
   const prop = fields.identities;
@@ -41,9 +42,9 @@ export function checkIdentities(ctx: RuleContext, user: ObjectNode, fields: User
       reportNode(
         ctx,
         'invalid-identity-value',
-        `"${name}" is empty: give the identity's value, or remove it.`,
+        `${quoted(name)} is empty: give the identity's value, or remove it.`,
         v,
-        [removePropertyFix(ids, p, ctx.text, `Remove "${name}"`, false)],
+        [removePropertyFix(ids, p, ctx.text, `Remove ${quoted(name)}`, false)],
       );
     } else {
       const fixes: Fix[] = [];
@@ -52,7 +53,7 @@ export function checkIdentities(ctx: RuleContext, user: ObjectNode, fields: User
       reportNode(
         ctx,
         'invalid-identity-value',
-        `An identity value is a string: write "${name}" as a non-empty string, not ${typeName(v)}.`,
+        `An identity value is a string: write ${quoted(name)} as a non-empty string, not ${typeName(v)}.`,
         v,
         fixes,
       );
@@ -67,14 +68,14 @@ function unknownIdentity(ctx: RuleContext, ids: ObjectNode, p: PropertyNode, nam
   const fixes: Fix[] = [];
   let message: string;
   if (alias !== undefined) {
-    message = `"${name}" is the name another mParticle API uses; the seeding API calls this identity "${alias}".`;
+    message = `${quoted(name)} is the name another mParticle API uses; the seeding API calls this identity "${alias}".`;
   } else if (suggestion !== undefined) {
-    message = `"${name}" is not an identity type of the seeding API: did you mean "${suggestion}"?`;
+    message = `${quoted(name)} is not an identity type of the seeding API: did you mean "${suggestion}"?`;
   } else {
-    message = `"${name}" is not an identity type of the seeding API. Use a user identity (customer_id, email, other, other_id_2…, mobile_number…) or a device identity (google_advertising_id, ios_advertising_id, android_id…).`;
+    message = `${quoted(name)} is not an identity type of the seeding API. Use a user identity (customer_id, email, other, other_id_2…, mobile_number…) or a device identity (google_advertising_id, ios_advertising_id, android_id…).`;
   }
   if (suggestion !== undefined && !taken) fixes.push(renameKeyFix(p.key, suggestion, true));
   if (taken) message += ` ("${suggestion}" is already set in this object.)`;
-  fixes.push(removePropertyFix(ids, p, ctx.text, `Remove "${name}"`, false));
+  fixes.push(removePropertyFix(ids, p, ctx.text, `Remove ${quoted(name)}`, false));
   reportNode(ctx, 'unknown-identity', message, p.key, fixes);
 }
