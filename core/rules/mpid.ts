@@ -7,6 +7,7 @@ import { INT64_MAX, INT64_MIN } from '../facts';
 import type { RuleContext } from './context';
 import { report, reportNode, typeName } from './context';
 import type { UserFields } from './fields';
+import { hasMpid } from './fields';
 import { removePropertyFix, replaceFix } from './edits';
 import { DECIMAL, INTEGER, isInt64Text, numberKind } from './numbers';
 import { excerpt, quoted } from '../excerpt';
@@ -25,7 +26,7 @@ export function checkUserId(ctx: RuleContext, user: ObjectNode, fields: UserFiel
     return;
   }
   if (mpid?.value !== undefined) checkMpid(ctx, mpid.value);
-  if (mpid !== undefined && identities?.value !== undefined) {
+  if (hasMpid(fields) && identities?.value !== undefined) {
     const ids = identities.value;
     if (ids.type === 'object' && ids.properties.length === 0) return; // empty-identities says it
     reportNode(

@@ -29,7 +29,7 @@ export function checkSeedValue(ctx: RuleContext, type: string, node: JsonNode): 
   switch (type) {
     case 'count': {
       const text = numericText(ctx, node, type);
-      if (text !== undefined && !isNonNegativeIntegerText(text))
+      if (text !== undefined && !isNonNegativeIntegerText(text) && !wholeFloat(ctx, node, text, 0))
         reportNode(
           ctx,
           'invalid-count',
@@ -64,6 +64,28 @@ export function checkSeedValue(ctx: RuleContext, type: string, node: JsonNode): 
     case 'most_frequent':
       return checkMostFrequent(ctx, node);
   }
+}
+
+/**
+ * A count written as a whole-number float (`5.0`, `12.00`, as pandas writes integer columns with
+ * gaps) of at least `min`: reported as a warning with the integer as the fix, and true; false for
+ * anything else (the caller reports it).
+ */
+function wholeFloat(ctx: RuleContext, node: JsonNode, text: string, min: number): boolean {
+  const dot = text.indexOf('.');
+  if (dot < 1 || dot === text.length - 1) return false;
+  const int = text.slice(0, dot);
+  if (!isNonNegativeIntegerText(int) || (min > 0 && int === '0')) return false;
+  for (let i = dot + 1; i < text.length; i++) if (text.charCodeAt(i) !== 48) return false;
+  const newText = node.type === 'string' ? `"${int}"` : int;
+  reportNode(
+    ctx,
+    'whole-number-float',
+    `${excerpt(text)} is a whole number written as a float: a count is an integer, write ${excerpt(int)}.`,
+    node,
+    [replaceFix(node, newText, `Change to ${excerpt(int)}`, true)],
+  );
+  return true;
 }
 
 /** The number's text when the node is a number or a numeric string; reports non-numeric-seed. */
@@ -145,7 +167,7 @@ function checkAverage(ctx: RuleContext, node: JsonNode): void {
   const c = count?.value;
   if (c !== undefined) {
     const text = numericText(ctx, c, 'average');
-    if (text !== undefined && !isPositiveIntegerText(text))
+    if (text !== undefined && !isPositiveIntegerText(text) && !wholeFloat(ctx, c, text, 1))
       reportNode(
         ctx,
         'invalid-count',
@@ -297,6 +319,7 @@ function checkMostFrequent(ctx: RuleContext, node: JsonNode): void {
     if (v === undefined) continue;
     const text = v.type === 'number' ? v.raw : v.type === 'string' ? v.value : undefined;
     if (text !== undefined && isNonNegativeIntegerText(text)) continue;
+    if (text !== undefined && wholeFloat(ctx, v, text, 0)) continue;
     reportNode(
       ctx,
       'invalid-key-value-pairs',

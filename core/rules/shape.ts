@@ -101,6 +101,13 @@ function mapError(ctx: RuleContext, user: ObjectNode, e: ErrorObject): void {
       if (key === 'environment') return invalidEnvironment(ctx, node);
       break;
     case 'minItems':
+      if (key === 'calculated_attributes/workspace' && hasUserAttributes(user))
+        return reportNode(
+          ctx,
+          'only-user-attributes',
+          '"workspace" is empty: this request seeds no calculated attribute and only sets the user attributes. Add seeds, or leave it so if that is what you mean.',
+          node,
+        );
       if (key === 'calculated_attributes/workspace')
         return reportNode(
           ctx,
@@ -156,6 +163,13 @@ function mapError(ctx: RuleContext, user: ObjectNode, e: ErrorObject): void {
     `${nameOf(at)} is not valid here: check its type and content.`,
     node,
   );
+}
+
+/** True when the user's user_attributes.workspace lists at least one entry. */
+function hasUserAttributes(user: ObjectNode): boolean {
+  const ua = getProperty(user, 'user_attributes')?.value;
+  const ws = ua?.type === 'object' ? getProperty(ua, 'workspace')?.value : undefined;
+  return ws?.type === 'array' && ws.items.length > 0;
 }
 
 /** How a message names the value at a location: `"seed"`, or `this entry of "workspace"`. */
