@@ -136,10 +136,23 @@ export const CODES = {
     summary: 'An identity value must be a non-empty string.',
     example: '"customer_id": 1234',
   },
+  'ignored-identities-invalid': {
+    severity: 'warning',
+    summary:
+      '`identities` next to an `mpid` is empty, or has a name or value the seeding API does not accept: a warning only, since the API then ignores `identities`. Quick fix removes or renames.',
+    example: '"mpid": 1, "identities": {}',
+  },
   'empty-workspace': {
     severity: 'error',
     summary: '`calculated_attributes.workspace` must list at least one seed.',
     example: '"calculated_attributes": { "workspace": [] }',
+  },
+  'only-user-attributes': {
+    severity: 'warning',
+    summary:
+      '`calculated_attributes.workspace` is empty in a user that carries user attributes: the request seeds nothing and only sets those.',
+    example:
+      '"calculated_attributes": { "workspace": [] }, "user_attributes": { "workspace": [{…}] }',
   },
   'unknown-calculation-type': {
     severity: 'error',
@@ -195,6 +208,12 @@ export const CODES = {
     summary: 'A count must be a non-negative integer (positive for `average`).',
     example: '"value": -1',
   },
+  'whole-number-float': {
+    severity: 'warning',
+    summary:
+      'A count written as a whole-number float (`5.0`, as pandas writes it): counts are integers. Quick fix writes `5`.',
+    example: '"value": 5.0',
+  },
   'invalid-average': {
     severity: 'error',
     summary:
@@ -239,8 +258,14 @@ export const CODES = {
   },
   'duplicate-attribute': {
     severity: 'error',
-    summary: 'The same attribute twice in one user: one seed would overwrite the other.',
+    summary: 'The same calculated attribute twice in one user: one seed would overwrite the other.',
     example: 'two "LTV" entries in one workspace',
+  },
+  'duplicate-user-attribute': {
+    severity: 'warning',
+    summary:
+      'The same user attribute twice in one user: the API creates or updates it, so the later value wins.',
+    example: 'two "tier" entries in user_attributes.workspace',
   },
   'conflicting-attribute': {
     severity: 'warning',

@@ -4,6 +4,7 @@
  */
 import type { PropertyNode } from './ast';
 import type { Edit, SeedDiagnostic } from './diagnostics';
+import { quoted } from './excerpt';
 
 /** Reports every earlier occurrence of a repeated key, with a fix that deletes that property. */
 export function checkDuplicateKeys(
@@ -37,12 +38,12 @@ function duplicateKey(properties: PropertyNode[], i: number, text: string): Seed
   return {
     code: 'duplicate-key',
     severity: 'error',
-    message: `"${p.key.value}" appears again later in this object; only the last one is kept. Remove one.`,
+    message: `${quoted(p.key.value)} appears again later in this object; only the last one is kept. Remove one.`,
     offset: p.key.offset,
     length: p.key.length,
     fixes: [
       {
-        title: `Remove this "${p.key.value}"`,
+        title: `Remove this ${quoted(p.key.value)}`,
         edits: [removePropertyEdit(properties, i, text)],
         preferred: true,
       },

@@ -20,6 +20,7 @@ import {
   isDigit,
 } from './chars';
 import type { SeedDiagnostic } from './diagnostics';
+import { quoted } from './excerpt';
 
 /** What the leaf scanners need of the parser: the text, the cursor, and a way to report. */
 export interface Scanner {
@@ -227,7 +228,7 @@ export function scanNumber(p: Scanner): JsonNode {
     const raw = text.slice(start, p.pos);
     p.error(
       'invalid-number',
-      `"${raw}" is not a JSON number: no leading zeros, "+", leading or trailing ".", NaN or Infinity.`,
+      `${quoted(raw)} is not a JSON number: no leading zeros, "+", leading or trailing ".", NaN or Infinity.`,
       start,
       p.pos - start,
     );

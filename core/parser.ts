@@ -33,6 +33,7 @@ import { bomLength } from './bom';
 import type { Fix, SeedDiagnostic } from './diagnostics';
 import { checkDuplicateKeys } from './duplicateKeys';
 import { scanNumber, scanSingleQuoted, scanString } from './leaves';
+import { quoted } from './excerpt';
 
 export interface ParseOptions {
   /**
@@ -325,12 +326,12 @@ class Parser {
     const value = this.text.slice(start, this.pos);
     this.error(
       'syntax-error',
-      `Property names need double quotes: "${value}".`,
+      `Property names need double quotes: ${quoted(value)}.`,
       start,
       this.pos - start,
       [
         {
-          title: `Quote "${value}"`,
+          title: `Quote ${quoted(value)}`,
           edits: [{ offset: start, length: this.pos - start, newText: JSON.stringify(value) }],
           preferred: true,
         },
@@ -373,7 +374,7 @@ class Parser {
       } else {
         this.error(
           'syntax-error',
-          `Property "${key.value}" has no value: add ": " and a value.`,
+          `Property ${quoted(key.value)} has no value: add ": " and a value.`,
           key.offset,
           key.length,
         );
@@ -384,7 +385,7 @@ class Parser {
     if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || this.pos >= text.length) {
       this.error(
         'syntax-error',
-        `Property "${key.value}" has no value.`,
+        `Property ${quoted(key.value)} has no value.`,
         key.offset,
         this.pos - key.offset,
       );

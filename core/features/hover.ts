@@ -25,6 +25,7 @@ import {
   propertyDoc,
   propertyMarkdown,
 } from './schemaDocs';
+import { excerpt } from '../excerpt';
 
 interface Hit {
   /** Path of the object holding the property. */
@@ -106,7 +107,7 @@ function keyHover(
   }
   const type = getString(seedEntryOf(root, hit.path), 'calculation_type');
   if (location === 'key_value_pairs' && type === 'most_frequent')
-    return `**${name}** · a value seen, mapped to how many times it was seen (a non-negative integer).`;
+    return `**${excerpt(name)}** · a value seen, mapped to how many times it was seen (a non-negative integer).`;
   if (location === 'key_value_pairs' && type !== 'average') return undefined;
   if (location === 'seed-entry' && name === 'cuttoff_date')
     return "**cuttoff_date** is the API page's misspelling: the API reads `cutoff_date`, so this date is ignored.";
@@ -154,7 +155,7 @@ function valueHover(
 }
 
 function mpidHover(raw: string): string {
-  let text = `**mpid** \`${raw}\`\n\nKept exactly as written: caseed never turns an mpid into a JavaScript number, so every digit is validated, formatted and sent as is.`;
+  let text = `**mpid** \`${excerpt(raw)}\`\n\nKept exactly as written: caseed never turns an mpid into a JavaScript number, so every digit is validated, formatted and sent as is.`;
   if (/^-?\d+$/.test(raw)) {
     const big = BigInt(raw);
     const limit = BigInt(Number.MAX_SAFE_INTEGER);

@@ -10,6 +10,7 @@ import type { RuleContext } from './context';
 import { reportNode, typeName } from './context';
 import { replaceFix } from './edits';
 import type { UserFields } from './fields';
+import { quoted } from '../excerpt';
 
 /**
  * Reports the entries whose attribute_name appeared earlier in the same workspace array.
@@ -20,7 +21,7 @@ export function checkDuplicateNames(
   ctx: RuleContext,
   names: ReadonlyArray<StringNode | undefined>,
   count: number,
-  what: string,
+  what: 'calculated attribute' | 'user attribute',
 ): void {
   if (count < 2) return;
   const seen = count > 16 ? new Map<string, number>() : undefined;
@@ -42,12 +43,21 @@ export function checkDuplicateNames(
       }
     }
     if (first < 0) continue;
-    reportNode(
-      ctx,
-      'duplicate-attribute',
-      `"${name}" is already a ${what} of this user (entry ${first + 1} of "workspace"): one would overwrite the other. Remove or rename one.`,
-      node,
-    );
+    // A seed repeated is a conflict; a user attribute repeated is created, then updated.
+    if (what === 'calculated attribute')
+      reportNode(
+        ctx,
+        'duplicate-attribute',
+        `${quoted(name)} is already a ${what} of this user (entry ${first + 1} of "workspace"): one would overwrite the other. Remove or rename one.`,
+        node,
+      );
+    else
+      reportNode(
+        ctx,
+        'duplicate-user-attribute',
+        `${quoted(name)} is already a ${what} of this user (entry ${first + 1} of "workspace"): the API sets it twice and the later value wins. Remove one.`,
+        node,
+      );
   }
 }
 
@@ -72,7 +82,7 @@ export function checkUserAttributes(ctx: RuleContext, fields: UserFields): void 
     const fixes: Fix[] = [];
     if (value.type === 'number' || value.type === 'boolean') {
       const raw = ctx.text.slice(value.offset, value.offset + value.length);
-      fixes.push(replaceFix(value, JSON.stringify(raw), `Quote it: "${raw}"`, true));
+      fixes.push(replaceFix(value, JSON.stringify(raw), `Quote it: ${quoted(raw)}`, true));
     }
     reportNode(
       ctx,

@@ -6,6 +6,7 @@
 import type { RuleContext } from './context';
 import type { EntryFields } from './fields';
 import { reportNode, userName } from './context';
+import { quoted } from '../excerpt';
 
 export function checkAcrossUsers(
   ctx: RuleContext,
@@ -28,7 +29,7 @@ export function checkAcrossUsers(
     reportNode(
       ctx,
       'conflicting-attribute',
-      `"${name}" is seeded as "${first.type}" in ${where} but as "${type}" here: an attribute has one calculation type, and changing it deletes seeds already sent. Make them agree.`,
+      `${quoted(name)} is seeded as "${first.type}" in ${where} but as "${type}" here: an attribute has one calculation type, and changing it deletes seeds already sent. Make them agree.`,
       node,
     );
   }
@@ -37,7 +38,7 @@ export function checkAcrossUsers(
     reportNode(
       ctx,
       'conflicting-attribute',
-      `"${name}" has cutoff date ${first.cutoff} in ${where} but ${cutoff} here: an attribute has one cutoff date, and changing it deletes seeds already sent. Make them agree.`,
+      `${quoted(name)} has cutoff date ${first.cutoff} in ${where} but ${cutoff} here: an attribute has one cutoff date, and changing it deletes seeds already sent. Make them agree.`,
       node,
     );
   }

@@ -8,6 +8,7 @@ import type { RuleContext } from './context';
 import { reportNode } from './context';
 import type { EntryFields } from './fields';
 import { removePropertyFix, renameKeyFix, replaceFix } from './edits';
+import { quoted } from '../excerpt';
 
 const MISSPELLED = 'cuttoff_date';
 
@@ -89,7 +90,7 @@ function checkDate(ctx: RuleContext, node: JsonNode & { type: 'string' }): boole
     reportNode(
       ctx,
       'invalid-date-format',
-      `"${s}" is not written yyyy-MM-dd${fixed !== undefined ? `: write "${fixed}"` : ' (e.g. "2019-12-01")'}.`,
+      `${quoted(s)} is not written yyyy-MM-dd${fixed !== undefined ? `: write "${fixed}"` : ' (e.g. "2019-12-01")'}.`,
       node,
       fixed !== undefined ? [replaceFix(node, `"${fixed}"`, `Change to "${fixed}"`, true)] : [],
     );
@@ -101,8 +102,8 @@ function checkDate(ctx: RuleContext, node: JsonNode & { type: 'string' }): boole
       ctx,
       'invalid-date',
       m < 1 || m > 12
-        ? `"${s}" has no month ${m}: the format is yyyy-MM-dd (year, month, day).`
-        : `"${s}" is not a calendar date: ${s.slice(0, 7)} has ${daysInMonth(digitsAt(s, 0, 4), m)} days.`,
+        ? `${quoted(s)} has no month ${m}: the format is yyyy-MM-dd (year, month, day).`
+        : `${quoted(s)} is not a calendar date: ${s.slice(0, 7)} has ${daysInMonth(digitsAt(s, 0, 4), m)} days.`,
       node,
     );
     return false;

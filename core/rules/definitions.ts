@@ -4,6 +4,7 @@
  * the definition, a rolling-window CA, and a CA changed just before the snapshot. Silent when no
  * definitions are given. Runs per user after the other rules (validate.ts).
  */
+import { quoted } from '../excerpt';
 import type { JsonNode, StringNode } from '../ast';
 import { getProperty, getValue } from '../ast';
 import type { CaDefinition, Definitions } from '../definitions/model';
@@ -95,7 +96,7 @@ function unknownName(ctx: RuleContext, name: StringNode, defs: Definitions): voi
   reportNode(
     ctx,
     'unknown-calculated-attribute',
-    `No calculated attribute "${name.value}" in ${workspaceName(defs)} (${defs.byName.size} defined): the API would refuse the whole request with "No matching calculated attribute definition found".${hint}`,
+    `No calculated attribute ${quoted(name.value)} in ${workspaceName(defs)} (${defs.byName.size} defined): the API would refuse the whole request with "No matching calculated attribute definition found".${hint}`,
     name,
     fixes,
   );

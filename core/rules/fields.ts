@@ -64,6 +64,15 @@ export function emptyUserFields(): UserFields {
   };
 }
 
+/**
+ * True when the user has an mpid the API finds it by: `"mpid": null` is no id (the API then uses
+ * `identities`), so it does not make identities ignored.
+ */
+export function hasMpid(fields: UserFields): boolean {
+  const v = fields.mpid?.value;
+  return fields.mpid !== undefined && (v === undefined || v.type !== 'null');
+}
+
 /** Fills `out` with the user's properties the rules read. */
 export function userFields(user: ObjectNode, out: UserFields): UserFields {
   out.mpid = out.identities = out.calculatedAttributes = out.userAttributes = undefined;

@@ -7,8 +7,10 @@ import { INT64_MAX, INT64_MIN } from '../facts';
 import type { RuleContext } from './context';
 import { report, reportNode, typeName } from './context';
 import type { UserFields } from './fields';
+import { hasMpid } from './fields';
 import { removePropertyFix, replaceFix } from './edits';
 import { DECIMAL, INTEGER, isInt64Text, numberKind } from './numbers';
+import { excerpt, quoted } from '../excerpt';
 
 export function checkUserId(ctx: RuleContext, user: ObjectNode, fields: UserFields): void {
   const mpid = fields.mpid;
@@ -24,7 +26,7 @@ export function checkUserId(ctx: RuleContext, user: ObjectNode, fields: UserFiel
     return;
   }
   if (mpid?.value !== undefined) checkMpid(ctx, mpid.value);
-  if (mpid !== undefined && identities?.value !== undefined) {
+  if (hasMpid(fields) && identities?.value !== undefined) {
     const ids = identities.value;
     if (ids.type === 'object' && ids.properties.length === 0) return; // empty-identities says it
     reportNode(
@@ -47,7 +49,7 @@ function checkMpid(ctx: RuleContext, node: JsonNode): void {
         reportNode(
           ctx,
           'invalid-mpid',
-          `mpid ${raw} is outside the signed 64-bit range (${INT64_MIN} to ${INT64_MAX}): check the id.`,
+          `mpid ${excerpt(raw)} is outside the signed 64-bit range (${INT64_MIN} to ${INT64_MAX}): check the id.`,
           node,
         );
       return;
@@ -56,7 +58,7 @@ function checkMpid(ctx: RuleContext, node: JsonNode): void {
       reportNode(
         ctx,
         'invalid-mpid',
-        `mpid ${raw} has a fraction or an exponent: write the id as a whole number, every digit.`,
+        `mpid ${excerpt(raw)} has a fraction or an exponent: write the id as a whole number, every digit.`,
         node,
       );
     // Anything else is not a JSON number: the parser has reported it.
@@ -76,7 +78,7 @@ function checkMpid(ctx: RuleContext, node: JsonNode): void {
       reportNode(
         ctx,
         'invalid-mpid',
-        `"${s}" is not an mpid: write the signed 64-bit integer id without quotes, e.g. "mpid": 7346244611012968789.`,
+        `${quoted(s)} is not an mpid: write the signed 64-bit integer id without quotes, e.g. "mpid": 7346244611012968789.`,
         node,
       );
     }

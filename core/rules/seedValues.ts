@@ -23,13 +23,19 @@ import {
   numberKind,
 } from './numbers';
 import { closest } from './suggest';
+import { excerpt, quoted } from '../excerpt';
 
 export function checkSeedValue(ctx: RuleContext, type: string, node: JsonNode): void {
   switch (type) {
     case 'count': {
       const text = numericText(ctx, node, type);
-      if (text !== undefined && !isNonNegativeIntegerText(text))
-        reportNode(ctx, 'invalid-count', `A count is a non-negative integer, not ${text}.`, node);
+      if (text !== undefined && !isNonNegativeIntegerText(text) && !wholeFloat(ctx, node, text, 0))
+        reportNode(
+          ctx,
+          'invalid-count',
+          `A count is a non-negative integer, not ${excerpt(text)}.`,
+          node,
+        );
       return;
     }
     case 'sum':
@@ -60,6 +66,28 @@ export function checkSeedValue(ctx: RuleContext, type: string, node: JsonNode): 
   }
 }
 
+/**
+ * A count written as a whole-number float (`5.0`, `12.00`, as pandas writes integer columns with
+ * gaps) of at least `min`: reported as a warning with the integer as the fix, and true; false for
+ * anything else (the caller reports it).
+ */
+function wholeFloat(ctx: RuleContext, node: JsonNode, text: string, min: number): boolean {
+  const dot = text.indexOf('.');
+  if (dot < 1 || dot === text.length - 1) return false;
+  const int = text.slice(0, dot);
+  if (!isNonNegativeIntegerText(int) || (min > 0 && int === '0')) return false;
+  for (let i = dot + 1; i < text.length; i++) if (text.charCodeAt(i) !== 48) return false;
+  const newText = node.type === 'string' ? `"${int}"` : int;
+  reportNode(
+    ctx,
+    'whole-number-float',
+    `${excerpt(text)} is a whole number written as a float: a count is an integer, write ${excerpt(int)}.`,
+    node,
+    [replaceFix(node, newText, `Change to ${excerpt(int)}`, true)],
+  );
+  return true;
+}
+
 /** The number's text when the node is a number or a numeric string; reports non-numeric-seed. */
 function numericText(ctx: RuleContext, node: JsonNode, type: string): string | undefined {
   if (node.type === 'number') return numberKind(node.raw) === NOT_A_NUMBER ? undefined : node.raw;
@@ -67,10 +95,10 @@ function numericText(ctx: RuleContext, node: JsonNode, type: string): string | u
   const fixes: Fix[] = [];
   let what = typeName(node);
   if (node.type === 'string') {
-    what = `"${node.value}"`;
+    what = quoted(node.value);
     const cleaned = node.value.trim().replace(/[,_\s]/g, '');
     if (cleaned !== '' && numberKind(cleaned) !== NOT_A_NUMBER)
-      fixes.push(replaceFix(node, cleaned, `Change to ${cleaned}`, true));
+      fixes.push(replaceFix(node, cleaned, `Change to ${excerpt(cleaned)}`, true));
   }
   reportNode(
     ctx,
@@ -110,11 +138,11 @@ function checkAverage(ctx: RuleContext, node: JsonNode): void {
     const fixes: Fix[] =
       guess !== undefined
         ? [renameKeyFix(p.key, guess, true)]
-        : [removePropertyFix(node, p, ctx.text, `Remove "${k}"`, true)];
+        : [removePropertyFix(node, p, ctx.text, `Remove ${quoted(k)}`, true)];
     reportNode(
       ctx,
       'invalid-average',
-      `An average seed has exactly "sum" and "count"; "${k}" is not read${guess !== undefined ? `: did you mean "${guess}"?` : '. Remove it.'}`,
+      `An average seed has exactly "sum" and "count"; ${quoted(k)} is not read${guess !== undefined ? `: did you mean "${guess}"?` : '. Remove it.'}`,
       p.key,
       fixes,
     );
@@ -139,11 +167,11 @@ function checkAverage(ctx: RuleContext, node: JsonNode): void {
   const c = count?.value;
   if (c !== undefined) {
     const text = numericText(ctx, c, 'average');
-    if (text !== undefined && !isPositiveIntegerText(text))
+    if (text !== undefined && !isPositiveIntegerText(text) && !wholeFloat(ctx, c, text, 1))
       reportNode(
         ctx,
         'invalid-count',
-        `The "count" of an average is a positive integer (how many values "sum" adds up), not ${text}.`,
+        `The "count" of an average is a positive integer (how many values "sum" adds up), not ${excerpt(text)}.`,
         c,
       );
   }
@@ -180,7 +208,7 @@ function checkTimestamp(ctx: RuleContext, node: JsonNode): void {
   reportNode(
     ctx,
     'invalid-timestamp',
-    `A timestamp seed is an integer number of Unix epoch milliseconds (e.g. 1582589378000), not ${node.type === 'string' ? `"${node.value}"` : text !== undefined && numberKind(text) === INTEGER ? text : typeName(node)}.`,
+    `A timestamp seed is an integer number of Unix epoch milliseconds (e.g. 1582589378000), not ${node.type === 'string' ? quoted(node.value) : text !== undefined && numberKind(text) === INTEGER ? excerpt(text) : typeName(node)}.`,
     node,
     fixes,
   );
@@ -269,7 +297,7 @@ function duplicateValue(ctx: RuleContext, list: ArrayNode, i: number, item: Stri
   reportNode(
     ctx,
     'duplicate-list-value',
-    `"${item.value}" is already in this list: the values of a unique list are counted once. Remove the repeat.`,
+    `${quoted(item.value)} is already in this list: the values of a unique list are counted once. Remove the repeat.`,
     item,
     [{ title: 'Remove the repeat', edits: [removeItemEdit(list.items, i)], preferred: true }],
   );
@@ -291,10 +319,11 @@ function checkMostFrequent(ctx: RuleContext, node: JsonNode): void {
     if (v === undefined) continue;
     const text = v.type === 'number' ? v.raw : v.type === 'string' ? v.value : undefined;
     if (text !== undefined && isNonNegativeIntegerText(text)) continue;
+    if (text !== undefined && wholeFloat(ctx, v, text, 0)) continue;
     reportNode(
       ctx,
       'invalid-key-value-pairs',
-      `The count of "${props[i].key.value}" must be a non-negative integer (how many times it was seen), not ${v.type === 'string' ? `"${v.value}"` : (text ?? typeName(v))}.`,
+      `The count of ${quoted(props[i].key.value)} must be a non-negative integer (how many times it was seen), not ${v.type === 'string' ? quoted(v.value) : text !== undefined ? excerpt(text) : typeName(v)}.`,
       v,
     );
   }

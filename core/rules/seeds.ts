@@ -13,6 +13,7 @@ import { insertPropertyEdit, removePropertyFix, replaceFix } from './edits';
 import { checkSeedValue } from './seedValues';
 import { seedFieldSkeleton } from './skeletons';
 import { closest } from './suggest';
+import { quoted } from '../excerpt';
 
 /** Words people write for a calculation type, with the type they mean. */
 const SYNONYMS = lookupTable({
@@ -80,7 +81,7 @@ function unknownType(
   reportNode(
     ctx,
     'unknown-calculation-type',
-    `"${name}" is not a calculation type${suggestion !== undefined ? `: did you mean "${suggestion}"?` : '.'} Types: ${[...CALCULATION_TYPE_BY_NAME.keys()].join(', ')}.`,
+    `${quoted(name)} is not a calculation type${suggestion !== undefined ? `: did you mean "${suggestion}"?` : '.'} Types: ${[...CALCULATION_TYPE_BY_NAME.keys()].join(', ')}.`,
     node,
     fixes,
   );

@@ -16,6 +16,7 @@ import { insertPropertyEdit, removePropertyFix, renameKeyFix, replaceFix } from 
 import { plainUser } from './plain';
 import { seedSkeleton } from './skeletons';
 import { closest } from './suggest';
+import { quoted } from '../excerpt';
 
 /** Runs the schema on one user and reports what it finds. */
 export function checkShape(ctx: RuleContext, user: ObjectNode): void {
@@ -100,6 +101,13 @@ function mapError(ctx: RuleContext, user: ObjectNode, e: ErrorObject): void {
       if (key === 'environment') return invalidEnvironment(ctx, node);
       break;
     case 'minItems':
+      if (key === 'calculated_attributes/workspace' && hasUserAttributes(user))
+        return reportNode(
+          ctx,
+          'only-user-attributes',
+          '"workspace" is empty: this request seeds no calculated attribute and only sets the user attributes. Add seeds, or leave it so if that is what you mean.',
+          node,
+        );
       if (key === 'calculated_attributes/workspace')
         return reportNode(
           ctx,
@@ -157,9 +165,16 @@ function mapError(ctx: RuleContext, user: ObjectNode, e: ErrorObject): void {
   );
 }
 
+/** True when the user's user_attributes.workspace lists at least one entry. */
+function hasUserAttributes(user: ObjectNode): boolean {
+  const ua = getProperty(user, 'user_attributes')?.value;
+  const ws = ua?.type === 'object' ? getProperty(ua, 'workspace')?.value : undefined;
+  return ws?.type === 'array' && ws.items.length > 0;
+}
+
 /** How a message names the value at a location: `"seed"`, or `this entry of "workspace"`. */
 function nameOf(at: Located): string {
-  if (at.prop !== undefined) return `"${at.prop.key.value}"`;
+  if (at.prop !== undefined) return quoted(at.prop.key.value);
   if (at.key === '') return 'The user';
   const parent = at.key.slice(0, at.key.lastIndexOf('/'));
   return `This entry of "${parent.slice(parent.lastIndexOf('/') + 1)}"`;
@@ -284,14 +299,14 @@ function unknownProperty(
   const known = knownProperties(parentSchema);
   const suggestion = closest(name, known);
   const fixes: Fix[] = [];
-  let message = `"${name}" is not a property of ${OBJECT_NAMES[at.key] ?? 'this object'}`;
+  let message = `${quoted(name)} is not a property of ${OBJECT_NAMES[at.key] ?? 'this object'}`;
   if (suggestion !== undefined && getProperty(obj, suggestion) === undefined) {
     message += `: did you mean "${suggestion}"?`;
     fixes.push(renameKeyFix(prop.key, suggestion, true));
   } else {
     message += `; the API ignores or rejects it. Known properties: ${known.join(', ')}.`;
   }
-  fixes.push(removePropertyFix(obj, prop, ctx.text, `Remove "${name}"`, false));
+  fixes.push(removePropertyFix(obj, prop, ctx.text, `Remove ${quoted(name)}`, false));
   reportNode(ctx, 'unknown-property', message, prop.key, fixes);
 }
 
@@ -323,7 +338,7 @@ function invalidEnvironment(ctx: RuleContext, node: JsonNode): void {
   reportNode(
     ctx,
     'invalid-environment',
-    `"${node.value}" is not an environment: use "development" or "production"${guess ? ` (did you mean "${guess}"?)` : ''}.`,
+    `${quoted(node.value)} is not an environment: use "development" or "production"${guess ? ` (did you mean "${guess}"?)` : ''}.`,
     node,
     fixes,
   );

@@ -163,3 +163,19 @@ test('hover: names of Object properties (constructor, toString) in a document ge
     );
   }
 });
+
+describe('hover: huge values are quoted as an excerpt', () => {
+  test('a 1 MB mpid and a 1 MB most_frequent key', () => {
+    const digits = '1'.repeat(1_000_000);
+    const mpid = hoverText(`{"mpid": 1|${digits}}`);
+    assert.ok(mpid !== undefined && mpid.length < 1000, `mpid hover: ${mpid?.length}`);
+    const key = 'k'.repeat(1_000_000);
+    const kvp = hoverText(
+      entryDoc(
+        `{"calculation_type": "most_frequent", "seed": {"key_value_pairs": {"k|${key}": 1}}}`,
+      ),
+    );
+    assert.ok(kvp !== undefined && kvp.length < 1000, `key hover: ${kvp?.length}`);
+    assert.ok(kvp.includes('1,000,00'), kvp);
+  });
+});

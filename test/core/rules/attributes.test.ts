@@ -27,12 +27,12 @@ test('duplicate-attribute: the same calculated attribute twice in one user, on t
   expectNo(userWith(`${sum('LTV')},\n      ${sum('Other')}`), 'duplicate-attribute');
 });
 
-test('duplicate-attribute: the same user attribute twice in one user', () => {
+test('duplicate-user-attribute: the same user attribute twice in one user', () => {
   expectDiagnostic(
     withUserAttributes(
       '{ "attribute_name": "tier", "attribute_value": "a" }, { "attribute_name": ⟦"tier"⟧, "attribute_value": "b" }',
     ),
-    'duplicate-attribute',
+    'duplicate-user-attribute',
   );
   expectClean(
     withUserAttributes(

@@ -59,7 +59,7 @@ test('empty-identities: an empty object without mpid', () => {
   expectNo(withIds('{ "email": "a@b.c" }'), 'empty-identities');
   const { text, d } = expectDiagnostic(
     userWith(seed, '"mpid": 1,\n  "identities": ⟦{}⟧'),
-    'empty-identities',
+    'ignored-identities-invalid',
   );
   expectClean(expectFixClears(text, d));
 });
