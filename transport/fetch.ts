@@ -56,7 +56,14 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Trans
     res.headers.forEach((value, name) => {
       headers[name.toLowerCase()] = value;
     });
-    return { status: res.status, headers, body: await readCapped(res, maxBytes) };
+    try {
+      return { status: res.status, headers, body: await readCapped(res, maxBytes) };
+    } catch (err) {
+      // The status and headers arrived, then the body failed: the answer is cut.
+      if (req.signal.aborted) throw err;
+      const incomplete = err instanceof Error ? err.message : String(err);
+      return { status: res.status, headers, body: '', incomplete };
+    }
   };
 }
 

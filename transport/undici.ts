@@ -53,15 +53,26 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    for await (const chunk of res.body) {
-      const buf = chunk as Buffer;
-      chunks.push(buf.subarray(0, maxBytes - size));
-      size += buf.length;
-      // Past the cap: stop reading (leaving the loop destroys the body and drops the connection),
-      // so an endless body cannot hold the request open.
-      if (size >= maxBytes) break;
+    let incomplete: string | undefined;
+    try {
+      for await (const chunk of res.body) {
+        const buf = chunk as Buffer;
+        chunks.push(buf.subarray(0, maxBytes - size));
+        size += buf.length;
+        // Past the cap: stop reading (leaving the loop destroys the body and drops the connection),
+        // so an endless body cannot hold the request open.
+        if (size >= maxBytes) break;
+      }
+    } catch (err) {
+      // The status and headers arrived, then the connection failed: the answer is cut.
+      if (req.signal.aborted) throw err;
+      const e = err as { code?: unknown; message?: unknown };
+      incomplete = `${typeof e.code === 'string' ? `${e.code} ` : ''}${typeof e.message === 'string' ? e.message : String(err)}`;
     }
-    return { status: res.statusCode, headers, body: Buffer.concat(chunks).toString('utf8') };
+    const body = Buffer.concat(chunks).toString('utf8');
+    return incomplete === undefined
+      ? { status: res.statusCode, headers, body }
+      : { status: res.statusCode, headers, body, incomplete };
   };
 
   return {

@@ -3,10 +3,12 @@
  * the document: each message lands on the `attribute_name` nodes with that name in the users of
  * the request that carried it. Messages naming no attribute of that request stay request-level.
  */
-import type { JsonNode, StringNode } from '../ast';
-import { getString, getValue, workspaceItems } from '../ast';
+import type { JsonNode } from '../ast';
+import { getString, getValue } from '../ast';
 import type { SeedDiagnostic } from '../diagnostics';
 import { parse } from '../parser';
+import type { AttributeName } from './cut';
+import { attributeNamesOf } from './cut';
 import { sanitize } from './sanitize';
 
 export interface ApiError {
@@ -35,44 +37,38 @@ export function parseErrorBody(body: string): ApiError[] {
   return out;
 }
 
-/** Every `attribute_name` string node of the given users, calculated attributes first. */
-function attributeNameNodes(users: readonly JsonNode[]): { ca: StringNode[]; ua: StringNode[] } {
-  const ca: StringNode[] = [];
-  const ua: StringNode[] = [];
-  for (const u of users) {
-    for (const [section, out] of [
-      ['calculated_attributes', ca],
-      ['user_attributes', ua],
-    ] as const) {
-      for (const entry of workspaceItems(u, section)) {
-        const v = getValue(entry, 'attribute_name');
-        if (v?.type === 'string') out.push(v);
-      }
-    }
-  }
-  return { ca, ua };
-}
-
 export interface MappedErrors {
   diagnostics: SeedDiagnostic[];
   /** Messages that name no attribute of the request. */
   unmatched: ApiError[];
 }
 
-/**
- * Maps API errors onto the `attribute_name` nodes of `users` (the users of one request). A message
- * `"<name>: <text>"` matches the longest attribute name it starts with, so names containing ": "
- * still match. The diagnostic's message is the API's text.
- */
+/** Maps API errors onto the `attribute_name` nodes of `users` (the users of one request). */
 export function mapApiErrors(
   errors: readonly ApiError[],
   users: readonly JsonNode[],
 ): MappedErrors {
-  const { ca, ua } = attributeNameNodes(users);
+  const names: AttributeName[] = [];
+  for (const u of users) attributeNamesOf(u, 0, names);
+  return mapApiErrorsOnNames(errors, names);
+}
+
+/**
+ * Maps API errors onto the attribute names of one request (offsets carried by the planned
+ * request: no syntax tree needed). A message `"<name>: <text>"` matches the longest attribute name
+ * it starts with, so names containing ": " still match; calculated attributes before user
+ * attributes. The diagnostic's message is the API's text.
+ */
+export function mapApiErrorsOnNames(
+  errors: readonly ApiError[],
+  names: readonly AttributeName[],
+): MappedErrors {
+  const ca = names.filter((n) => n.section === 'calculated_attributes');
+  const ua = names.filter((n) => n.section === 'user_attributes');
   const diagnostics: SeedDiagnostic[] = [];
   const unmatched: ApiError[] = [];
   for (const error of errors) {
-    const nodes = matchingNodes(error.message, ca) ?? matchingNodes(error.message, ua);
+    const nodes = matchingNames(error.message, ca) ?? matchingNames(error.message, ua);
     if (nodes === undefined) {
       unmatched.push(error);
       continue;
@@ -90,13 +86,15 @@ export function mapApiErrors(
   return { diagnostics, unmatched };
 }
 
-function matchingNodes(message: string, nodes: readonly StringNode[]): StringNode[] | undefined {
+function matchingNames(
+  message: string,
+  nodes: readonly AttributeName[],
+): AttributeName[] | undefined {
   let best: string | undefined;
   for (const n of nodes) {
-    const name = n.value;
-    if (message.startsWith(`${name}:`) && (best === undefined || name.length > best.length))
-      best = name;
+    if (message.startsWith(`${n.name}:`) && (best === undefined || n.name.length > best.length))
+      best = n.name;
   }
   if (best === undefined) return undefined;
-  return nodes.filter((n) => n.value === best);
+  return nodes.filter((n) => n.name === best);
 }

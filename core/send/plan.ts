@@ -4,17 +4,18 @@
  *
  * Planning costs what validating costs: each user of a bulk file is validated, measured and counted
  * as the parser hands it over, then dropped (no tree is kept). A request keeps only its users'
- * spans; its body is cut from the text when asked for, and the tree (`root`, for mapping API errors
- * back onto the document) is parsed on first use only.
+ * spans and the offsets of its attribute names (for mapping API errors back onto the document, so
+ * the sender needs no syntax tree); its body is cut from the text when asked for.
  */
 import type { JsonNode } from '../ast';
 import { getString, workspaceItems } from '../ast';
 import type { SeedDiagnostic } from '../diagnostics';
 import { BULK_PATH, SINGLE_PATH } from '../facts';
-import { parse } from '../parser';
 import { LineIndex } from '../positions';
 import type { Definitions } from '../definitions/model';
 import { validate } from '../validate';
+import type { AttributeName } from './cut';
+import { RequestCutter, attributeNamesOf } from './cut';
 import { minifiedBytes, minifyJson } from './minify';
 
 export const DEFAULT_MAX_USERS = 100;
@@ -40,6 +41,8 @@ export interface PlannedRequest {
   readonly body: string;
   /** The body's length in UTF-8 bytes. */
   bytes: number;
+  /** The `attribute_name` strings of its users, with their offsets in the file. */
+  attributes: AttributeName[];
 }
 
 export interface SendPlan {
@@ -56,8 +59,6 @@ export interface SendPlan {
   bytes: number;
   /** True when any user has `"environment": "production"`. */
   production: boolean;
-  /** The parsed tree (for mapping API errors back to `attribute_name` nodes; parsed on first use). */
-  readonly root: JsonNode;
 }
 
 export type PlanResult =
@@ -88,11 +89,13 @@ function lazyRequest(
   spans: ReadonlyArray<readonly [number, number]>,
   bytes: number,
   bulk: boolean,
+  attributes: AttributeName[],
 ): PlannedRequest {
   return {
     index,
     users,
     bytes,
+    attributes,
     get body(): string {
       const parts = spans.map(([start, end]) => minifyJson(text, start, end));
       return bulk ? `[${parts.join(',')}]` : parts[0];
@@ -109,13 +112,15 @@ export function planSend(text: string, options: PlanOptions = {}): PlanResult {
   let users = 0;
   let spans: Array<readonly [number, number]> = [];
   let held: number[] = [];
+  let names: AttributeName[] = [];
   let size = 2; // "[" and "]"
+  const cutter = new RequestCutter(maxUsers, maxBytes);
   let oversized: { index: number; bytes: number; offset: number } | undefined;
   const flush = (): void => {
-    requests.push(lazyRequest(text, requests.length, held, spans, size, true));
+    requests.push(lazyRequest(text, requests.length, held, spans, size, true, names));
     spans = [];
     held = [];
-    size = 2;
+    names = [];
   };
   // Each bulk user, as it is validated: counted, measured and placed in a request.
   const onUser = (u: JsonNode, i: number): void => {
@@ -123,15 +128,15 @@ export function planSend(text: string, options: PlanOptions = {}): PlanResult {
     countSeeds(u, stats);
     if (oversized !== undefined) return;
     const partBytes = minifiedBytes(text, u.offset, u.offset + u.length);
-    if (partBytes + 2 > maxBytes) {
+    if (cutter.oversized(partBytes)) {
       oversized = { index: i, bytes: partBytes + 2, offset: u.offset };
       return;
     }
-    const added = partBytes + (held.length > 0 ? 1 : 0);
-    if (held.length > 0 && (held.length >= maxUsers || size + added > maxBytes)) flush();
-    size += partBytes + (held.length > 0 ? 1 : 0);
+    if (cutter.add(partBytes)) flush();
+    size = cutter.size;
     spans.push([u.offset, u.offset + u.length]);
     held.push(i);
+    attributeNamesOf(u, 0, names);
   };
   const validation = validate(text, {
     keepTree: false,
@@ -165,9 +170,18 @@ export function planSend(text: string, options: PlanOptions = {}): PlanResult {
     countSeeds(top, stats);
     const bytes = minifiedBytes(text, top.offset, top.offset + top.length);
     if (bytes > maxBytes) return tooBig(0, bytes, maxBytes, top, lines, false);
-    requests.push(lazyRequest(text, 0, [0], [[top.offset, top.offset + top.length]], bytes, false));
+    requests.push(
+      lazyRequest(
+        text,
+        0,
+        [0],
+        [[top.offset, top.offset + top.length]],
+        bytes,
+        false,
+        attributeNamesOf(top),
+      ),
+    );
   }
-  let tree: JsonNode | undefined = top.type === 'object' ? top : undefined;
   const plan: SendPlan = {
     shape: top.type === 'array' ? 'bulk' : 'single',
     path: top.type === 'array' ? BULK_PATH : SINGLE_PATH,
@@ -177,11 +191,6 @@ export function planSend(text: string, options: PlanOptions = {}): PlanResult {
     attributes: [...stats.names],
     bytes: requests.reduce((n, r) => n + r.bytes, 0),
     production: stats.production,
-    get root(): JsonNode {
-      // Parsed once, on first use (mapping a 400 back onto the document); the text has no errors.
-      tree ??= parse(text).root ?? top;
-      return tree;
-    },
   };
   const warnings = validation.diagnostics.filter((d) => d.severity !== 'error');
   return { ok: true, plan, warnings };

@@ -19,6 +19,11 @@ export interface HttpResponse {
   headers: Record<string, string | undefined>;
   /** The response body as text (possibly truncated by the transport). */
   body: string;
+  /**
+   * Set when the connection failed while the body was being read (the status and headers had
+   * arrived): what went wrong. A 2xx with a cut body leaves the outcome unknown.
+   */
+  incomplete?: string;
 }
 
 /** Sends one request. Connection failures and aborts reject; any HTTP status resolves. */

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { parse } from '../../core/parser';
 import { LineIndex } from '../../core/positions';
+import { attributeNamesOf } from '../../core/send/cut';
 import { minifyJson } from '../../core/send/minify';
 import type { SendPlan } from '../../core/send/plan';
 import type { SendOptions } from '../../core/send/sender';
@@ -118,13 +119,20 @@ describe('sender status paths', () => {
       const p: SendPlan = {
         shape: 'single',
         path: '/v2/calculatedattributes',
-        requests: [{ index: 0, users: [0], body, bytes: Buffer.byteLength(body) }],
+        requests: [
+          {
+            index: 0,
+            users: [0],
+            body,
+            bytes: Buffer.byteLength(body),
+            attributes: attributeNamesOf(parse(text).root!),
+          },
+        ],
         users: 1,
         seeds: 1,
         attributes: ['LTV'],
         bytes: Buffer.byteLength(body),
         production: false,
-        root: parse(text).root!,
       };
       const r = await sendPlan(p, opts(em.url));
       assert.equal(r.outcome, 'rejected');
