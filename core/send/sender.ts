@@ -666,6 +666,13 @@ export async function sendPlan(plan: SendPlan, options: SendOptions): Promise<Se
     bytes: plan.bytes,
     drain: () => plan.requests.slice(next),
   });
-  const { sentRequests: _, ...rest } = result;
-  return rest;
+  return {
+    outcome: result.outcome,
+    requests: result.requests,
+    diagnostics: result.diagnostics,
+    unmatched: result.unmatched,
+    authFailure: result.authFailure,
+    users: result.users,
+    summary: result.summary,
+  };
 }
