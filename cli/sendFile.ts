@@ -1,0 +1,198 @@
+/**
+ * The file side of `caseed send`: a seed file's identity (size and SHA-256 of its bytes, for the
+ * journal), its users read streaming (any size, constant memory), and the journal file itself —
+ * appended with a synchronous write before each next step, so a `kill -9` loses nothing recorded.
+ */
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import type { JournalRecord } from '../core/send/journal';
+import { journalLine } from '../core/send/journal';
+import type { SplitFormat, SplitUser } from '../core/send/split';
+import type { StreamedRequest } from '../core/send/stream';
+import { StreamCutter } from '../core/send/stream';
+import { UserSplitter } from '../core/send/split';
+import { CliError, EXIT } from './exitCodes';
+
+const CHUNK = 1 << 20;
+
+export interface FileIdentity {
+  size: number;
+  sha256: string;
+}
+
+/** The format of a seed file by its name: one user per line for `.ndjson`/`.jsonl`. */
+export function formatOf(file: string): SplitFormat {
+  return /\.(ndjson|jsonl)$/i.test(file) ? 'ndjson' : 'json';
+}
+
+function cannotRead(file: string, err: unknown): CliError {
+  const code = (err as { code?: unknown }).code;
+  const why =
+    code === 'ENOENT'
+      ? 'no such file or directory'
+      : code === 'EISDIR'
+        ? 'is a directory'
+        : err instanceof Error
+          ? err.message
+          : String(err);
+  return new CliError(`cannot read ${file}: ${why}`, EXIT.USAGE);
+}
+
+/**
+ * Reads `file` streaming: each chunk is hashed and its text handed to a splitter; resolves with the
+ * file's identity. `onUser` may return a promise (the reader waits: back-pressure).
+ */
+export async function readUsers(
+  file: string,
+  format: SplitFormat,
+  onUser: (u: SplitUser) => void,
+): Promise<{ identity: FileIdentity; splitter: UserSplitter }> {
+  const hash = createHash('sha256');
+  const decoder = new StringDecoder('utf8');
+  const splitter = new UserSplitter(format, onUser);
+  let size = 0;
+  let first = true;
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) {
+      const buf = chunk as Buffer;
+      hash.update(buf);
+      size += buf.length;
+      let text = decoder.write(buf);
+      if (first && text.length > 0) {
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        first = false;
+      }
+      splitter.push(text);
+      if (splitter.problem !== undefined) break;
+    }
+  } catch (err) {
+    throw cannotRead(file, err);
+  }
+  splitter.push(decoder.end());
+  splitter.end();
+  return { identity: { size, sha256: hash.digest('hex') }, splitter };
+}
+
+/**
+ * The requests of a file, read streaming and cut as `planSend` cuts them; `identity` is filled in
+ * once the whole file was read (to notice a file that changed while it was sent).
+ */
+export async function* streamRequests(
+  file: string,
+  format: SplitFormat,
+  bulk: boolean,
+  maxUsers: number,
+  maxBytes: number,
+  identity: { value?: FileIdentity },
+): AsyncGenerator<StreamedRequest> {
+  const queue: StreamedRequest[] = [];
+  const cutter = new StreamCutter(bulk, (r) => queue.push(r), maxUsers, maxBytes);
+  const splitter = new UserSplitter(format, (u) => cutter.user(u));
+  const hash = createHash('sha256');
+  const decoder = new StringDecoder('utf8');
+  let size = 0;
+  let first = true;
+  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) {
+    const buf = chunk as Buffer;
+    hash.update(buf);
+    size += buf.length;
+    let text = decoder.write(buf);
+    if (first && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    splitter.push(text);
+    while (queue.length > 0) yield queue.shift()!;
+  }
+  splitter.push(decoder.end());
+  splitter.end();
+  cutter.end();
+  identity.value = { size, sha256: hash.digest('hex') };
+  while (queue.length > 0) yield queue.shift()!;
+}
+
+/** The size and SHA-256 of a file's bytes, read streaming. */
+export async function identityOf(file: string): Promise<FileIdentity> {
+  const hash = createHash('sha256');
+  let size = 0;
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) {
+      hash.update(chunk as Buffer);
+      size += (chunk as Buffer).length;
+    }
+  } catch (err) {
+    throw cannotRead(file, err);
+  }
+  return { size, sha256: hash.digest('hex') };
+}
+
+/** The default journal of a seed file: next to it, `<file>.journal`. */
+export function journalPathOf(file: string): string {
+  return `${file}.journal`;
+}
+
+/** The text of a journal, or undefined when there is none. */
+export function readJournalFile(path: string): string | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new CliError(`cannot read the journal ${path}: ${(err as Error).message}`, EXIT.USAGE);
+  }
+}
+
+/** An open journal: each record is written (to the kernel) before `write` returns. */
+export class JournalFile {
+  private constructor(
+    readonly path: string,
+    private fd: number | undefined,
+  ) {}
+
+  /** A new journal (any earlier one at `path` is replaced). */
+  static create(path: string): JournalFile {
+    return JournalFile.open(path, 'w');
+  }
+
+  /** An existing journal, appended to. */
+  static append(path: string): JournalFile {
+    return JournalFile.open(path, 'a');
+  }
+
+  private static open(path: string, flags: 'w' | 'a'): JournalFile {
+    try {
+      return new JournalFile(path, openSync(path, flags, 0o600));
+    } catch (err) {
+      throw new CliError(
+        `cannot write the journal ${path}: ${(err as Error).message} (choose another place with --journal)`,
+        EXIT.USAGE,
+      );
+    }
+  }
+
+  write(record: JournalRecord): void {
+    if (this.fd === undefined) return;
+    const bytes = Buffer.from(journalLine(record), 'utf8');
+    let done = 0;
+    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done);
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  /** Closes and deletes the journal (the send is complete: nothing to resume). */
+  remove(): void {
+    this.close();
+    rmSync(this.path, { force: true });
+  }
+}

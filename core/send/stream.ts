@@ -1,0 +1,169 @@
+/**
+ * The streaming send of a seed file of any size, in constant memory: users come from the splitter
+ * (split.ts) one at a time. The first pass checks each user with `validate` (positions made absolute
+ * in the file) and counts what a plan counts; the second cuts the same requests as `planSend` would
+ * (cut.ts) and hands each over as soon as it is full. Only the request being filled is held.
+ * Pure: the caller reads the file and feeds the splitter.
+ */
+import type { SeedDiagnostic } from '../diagnostics';
+import type { Definitions } from '../definitions/model';
+import { getString, workspaceItems } from '../ast';
+import type { JsonNode } from '../ast';
+import { parse } from '../parser';
+import { LineIndex } from '../positions';
+import type { Position } from '../positions';
+import { validate } from '../validate';
+import type { AttributeName } from './cut';
+import { RequestCutter, attributeNamesOf } from './cut';
+import { minifiedBytes, minifyJson } from './minify';
+import type { PlannedRequest } from './plan';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_USERS } from './plan';
+import type { SplitUser } from './split';
+
+/** A diagnostic of a streamed file, positioned in the file (0-based line and character). */
+export interface StreamProblem {
+  diagnostic: SeedDiagnostic;
+  start: Position;
+  end: Position;
+}
+
+function absolute(u: SplitUser, lines: LineIndex, offset: number): Position {
+  const p = lines.positionAt(offset);
+  return p.line === 0
+    ? { line: u.line, character: u.character + p.character }
+    : { line: u.line + p.line, character: p.character };
+}
+
+export interface StreamCheckOptions {
+  maxUsers?: number;
+  maxBytes?: number;
+  today?: string;
+  definitions?: Definitions;
+  /** Every error and warning of a user, positioned in the file. */
+  onProblem?: (p: StreamProblem) => void;
+}
+
+/** The first pass: what `planSend` learns, without holding the file. */
+export class StreamCheck {
+  users = 0;
+  seeds = 0;
+  readonly names = new Set<string>();
+  production = false;
+  requests = 0;
+  bytes = 0;
+  errors = 0;
+  /** The first user too large for any request, if any. */
+  oversized: { index: number; bytes: number; line: number } | undefined;
+  private readonly cutter: RequestCutter;
+  private open = false;
+
+  constructor(private readonly options: StreamCheckOptions = {}) {
+    this.cutter = new RequestCutter(
+      options.maxUsers ?? DEFAULT_MAX_USERS,
+      options.maxBytes ?? DEFAULT_MAX_BYTES,
+    );
+  }
+
+  user(u: SplitUser): void {
+    this.users++;
+    const v = validate(u.text, {
+      today: this.options.today,
+      definitions: this.options.definitions,
+    });
+    if (v.diagnostics.length > 0) {
+      const lines = new LineIndex(u.text, v.lineStarts);
+      for (const d of v.diagnostics) {
+        if (d.severity === 'error') this.errors++;
+        this.options.onProblem?.({
+          diagnostic: { ...d, offset: d.offset + u.offset },
+          start: absolute(u, lines, d.offset),
+          end: absolute(u, lines, d.offset + d.length),
+        });
+      }
+    }
+    const root = v.root;
+    if (root !== undefined) this.count(root);
+    const bytes = minifiedBytes(u.text, 0, u.text.length);
+    if (this.cutter.oversized(bytes)) {
+      this.oversized ??= { index: u.index, bytes: bytes + 2, line: u.line };
+      return;
+    }
+    if (this.cutter.add(bytes) || !this.open) {
+      this.requests++;
+      this.open = true;
+    }
+    this.bytes += bytes + (this.cutter.users > 1 ? 1 : 2);
+  }
+
+  private count(u: JsonNode): void {
+    if (getString(u, 'environment') === 'production') this.production = true;
+    for (const entry of workspaceItems(u, 'calculated_attributes')) {
+      this.seeds++;
+      const name = getString(entry, 'attribute_name');
+      if (name !== undefined) this.names.add(name);
+    }
+  }
+}
+
+/** A streamed request: also knows where its attribute names are (line and character). */
+export interface StreamedRequest extends PlannedRequest {
+  /** The 0-based position of an offset inside one of its users. */
+  positionOf(offset: number): Position | undefined;
+}
+
+/**
+ * The second pass: users in, requests out (numbered as the whole file's requests, so a resume can
+ * skip those accepted before). `bulk`: the body is an array (false for a single-object file).
+ */
+export class StreamCutter {
+  private readonly cutter: RequestCutter;
+  private parts: string[] = [];
+  private held: SplitUser[] = [];
+  private names: AttributeName[] = [];
+  private size = 2;
+  private index = 0;
+
+  constructor(
+    private readonly bulk: boolean,
+    private readonly onRequest: (r: StreamedRequest) => void,
+    maxUsers = DEFAULT_MAX_USERS,
+    maxBytes = DEFAULT_MAX_BYTES,
+  ) {
+    this.cutter = new RequestCutter(maxUsers, maxBytes);
+  }
+
+  user(u: SplitUser): void {
+    const body = minifyJson(u.text);
+    const bytes = minifiedBytes(u.text, 0, u.text.length);
+    if (this.cutter.add(bytes)) this.flush();
+    this.size = this.cutter.size;
+    this.parts.push(body);
+    this.held.push(u);
+    const root = parse(u.text).root;
+    if (root !== undefined) attributeNamesOf(root, u.offset, this.names);
+  }
+
+  end(): void {
+    if (this.held.length > 0) this.flush();
+  }
+
+  private flush(): void {
+    const users = this.held;
+    const body = this.bulk ? `[${this.parts.join(',')}]` : this.parts[0];
+    const request: StreamedRequest = {
+      index: this.index++,
+      users: users.map((u) => u.index),
+      body,
+      bytes: this.bulk ? this.size : this.size - 2,
+      attributes: this.names,
+      positionOf: (offset) => {
+        const u = users.find((x) => offset >= x.offset && offset < x.offset + x.text.length);
+        return u === undefined ? undefined : absolute(u, new LineIndex(u.text), offset - u.offset);
+      },
+    };
+    this.parts = [];
+    this.held = [];
+    this.names = [];
+    this.onRequest(request);
+  }
+}
