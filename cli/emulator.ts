@@ -24,6 +24,10 @@ const NUMERIC_FAULTS: Record<string, keyof FaultOptions> = {
   'status-503-every': 'status503Every',
   'delay-ms': 'delayMs',
   'drop-every': 'dropEvery',
+  'cut-body-every': 'cutBodyEvery',
+  'drop-after-store-every': 'dropAfterStoreEvery',
+  'rate-limit-used': 'rateLimitUsed',
+  'throttle-in-flight': 'throttleInFlight',
 };
 
 function nonNegative(value: string, name: string): number {
@@ -56,6 +60,8 @@ export async function runEmulator(argv: readonly string[], io: Io): Promise<numb
     'fail-status': { type: 'string' },
     'rate-limit-exceeded': { type: 'string' },
     cors: { type: 'boolean' },
+    counting: { type: 'boolean' },
+    quiet: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     ...Object.fromEntries(Object.keys(NUMERIC_FAULTS).map((k) => [k, { type: 'string' }])),
   } as const;
@@ -104,7 +110,8 @@ export async function runEmulator(argv: readonly string[], io: Io): Promise<numb
       platform,
       faults,
       cors: options.cors === true,
-      log: (line) => io.out(`${line}\n`),
+      counting: options.counting === true,
+      log: options.quiet === true ? undefined : (line) => io.out(`${line}\n`),
     });
   } catch (err) {
     const code = (err as { code?: unknown }).code;
@@ -128,6 +135,8 @@ export async function runEmulator(argv: readonly string[], io: Io): Promise<numb
   const active = Object.entries(faults).map(([k, v]) => `${k}=${String(v)}`);
   if (active.length > 0) io.out(`  faults: ${active.join(', ')}\n`);
   if (options.cors === true) io.out('  answering CORS: browsers may send from any origin\n');
+  if (options.counting === true)
+    io.out(`  counting mode: per-user counts only (GET ${running.url}/emulator/counts)\n`);
   return new Promise<number>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);

@@ -3,9 +3,15 @@
 export const SEND_USAGE = `Usage: caseed send <file> [options]
 
 Validates a seed file, splits a bulk file into requests, and sends it to the Calculated Attributes
-Seeding API with retries (429, 503, 5xx, dropped connections; Retry-After honoured). Credentials
+Seeding API with retries (429, 503, 5xx, dropped connections; Retry-After honoured) and pacing
+(X-mp-rate-limit-percentage-used: slower from 70%, one at a time from 90%). Credentials
 come from the environment: MPARTICLE_API_KEY and MPARTICLE_API_SECRET. The secret and the
 Authorization header are never printed.
+
+Every request is journaled (which users, its outcome; no secret, no payload) before it leaves and
+once it has its outcome. Each ends accepted, rejected (with the API's reason), outcome unknown (it
+left, no answer came back: the server may have stored it) or not sent; the summary names the users
+of each — also on Ctrl+C and SIGTERM. Resume an interrupted send with --resume.
 
 Options:
   --pod us1|us2|eu1|au1  data center (default: suggested by the key's prefix, else us1)
@@ -16,6 +22,12 @@ Options:
   --max-bytes N          at most N bytes per request (default 262144)
   --concurrency N        requests in flight at once (default 4)
   --max-attempts N       attempts per request, the first included (default 6)
+  --resume               continue an interrupted send from its journal: requests accepted
+                         earlier are skipped, every other one is sent (again); refused when the
+                         file, the target or the cut changed since
+  --journal FILE         where the journal is kept (default: <file>.journal, next to the file)
+  --stream               read the file streaming, in constant memory (automatic for
+                         .caseed.ndjson files and files over 64 MB)
   --deadline S           give up after S seconds in all (default 600)
   --verbose              log every request and retry to stderr (redacted)
   --definitions FILE     check the seeds against this definitions file (default: the nearest
@@ -50,6 +62,14 @@ Fault injection:
   --rate-limit-exceeded X    X-mp-rate-limit-exceeded on injected 429 (e.g. acceleration)
   --status-503-every N       answer every Nth seeding request 503
   --delay-ms N               delay every answer by N ms
-  --drop-every N             drop the connection of every Nth seeding request
+  --drop-every N             drop the connection of every Nth seeding request (nothing stored)
+  --drop-after-store-every N store every Nth seeding request, then drop its connection unanswered
+  --cut-body-every N         store every Nth seeding request, then cut its 202 answer short
+  --rate-limit-used P        send X-mp-rate-limit-percentage-used: P with every 202
+  --throttle-in-flight N     answer 429 to a request arriving while more than N are in flight
+Other:
+  --counting                 keep per-user counts, not payloads (sends of millions of users);
+                             GET /emulator/counts (same credentials) reports them
+  --quiet                    no line per request
   -h, --help                 show this help
 `;

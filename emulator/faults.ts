@@ -18,6 +18,17 @@ export interface FaultOptions {
   delayMs?: number;
   /** Every Nth seeding request has its connection destroyed without an answer. */
   dropEvery?: number;
+  /** Every Nth seeding request is stored, then answered 202 with its body cut (connection closed). */
+  cutBodyEvery?: number;
+  /** Every Nth seeding request is stored, then its connection is dropped without an answer. */
+  dropAfterStoreEvery?: number;
+  /** `X-mp-rate-limit-percentage-used` sent with every 202. */
+  rateLimitUsed?: number;
+  /**
+   * A rate limit by concurrency: a request arriving while more than this many others are in flight
+   * is answered 429 (`X-mp-rate-limit-exceeded: app`).
+   */
+  throttleInFlight?: number;
   /**
    * Tests only: responses are held until this many seeding requests are in flight at once, then
    * all held ones are answered (a deterministic way to observe concurrency).
@@ -28,12 +39,22 @@ export interface FaultOptions {
 export type FaultAction =
   | { kind: 'none' }
   | { kind: 'drop' }
+  | { kind: 'store-then-cut' }
+  | { kind: 'store-then-drop' }
   | { kind: 'status'; status: number; headers: Record<string, string> };
 
 /** The fault for the `n`th (1-based) authenticated seeding request. */
 export function faultFor(n: number, f: FaultOptions): FaultAction {
   if (f.dropEvery !== undefined && f.dropEvery > 0 && n % f.dropEvery === 0)
     return { kind: 'drop' };
+  if (f.cutBodyEvery !== undefined && f.cutBodyEvery > 0 && n % f.cutBodyEvery === 0)
+    return { kind: 'store-then-cut' };
+  if (
+    f.dropAfterStoreEvery !== undefined &&
+    f.dropAfterStoreEvery > 0 &&
+    n % f.dropAfterStoreEvery === 0
+  )
+    return { kind: 'store-then-drop' };
   let status: number | undefined;
   if (f.failFirst !== undefined && n <= f.failFirst) status = f.failStatus ?? 429;
   else if (f.status503Every !== undefined && f.status503Every > 0 && n % f.status503Every === 0) {
@@ -59,4 +80,8 @@ export const FAULT_FLAGS: Record<string, keyof FaultOptions> = {
   '--status-503-every': 'status503Every',
   '--delay-ms': 'delayMs',
   '--drop-every': 'dropEvery',
+  '--cut-body-every': 'cutBodyEvery',
+  '--drop-after-store-every': 'dropAfterStoreEvery',
+  '--rate-limit-used': 'rateLimitUsed',
+  '--throttle-in-flight': 'throttleInFlight',
 };

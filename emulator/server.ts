@@ -38,6 +38,21 @@ export interface EmulatorOptions {
   cors?: boolean;
   /** Receives one line per request (never credentials). */
   log?: (line: string) => void;
+  /**
+   * Counting mode, for sends of millions of users: no body is kept, only how many times each user
+   * (its mpid digits, or its identities) was accepted. `accepted` and `received` stay empty.
+   */
+  counting?: boolean;
+}
+
+/** What counting mode has seen. */
+export interface Counts {
+  /** Times each user was accepted, by `mpid:<digits>` or `identities:<json>`. */
+  perUser: Map<string, number>;
+  /** Users accepted, repeats included. */
+  acceptedUsers: number;
+  /** Requests accepted (202). */
+  acceptedRequests: number;
 }
 
 export interface AcceptedRequest {
@@ -55,6 +70,8 @@ export interface ReceivedRequest {
   body: string;
   /** The Authorization header as received (kept in memory for tests; never printed or served). */
   authorization: string | undefined;
+  /** Other seeding requests in flight when this one arrived. */
+  inFlightAtArrival?: number;
 }
 
 export interface Emulator {
@@ -66,6 +83,8 @@ export interface Emulator {
   platformTokens: readonly string[];
   /** Seeding requests being handled right now, and the most at once. */
   stats(): { inFlight: number; maxInFlight: number; seedingRequests: number };
+  /** Per-user counts (counting mode; also kept otherwise). */
+  counts: Counts;
   close(): Promise<void>;
 }
 
@@ -112,9 +131,24 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const held: Array<() => void> = [];
   let inFlight = 0;
   let maxInFlight = 0;
+  const counting = options.counting === true;
+  const counts: Counts = { perUser: new Map(), acceptedUsers: 0, acceptedRequests: 0 };
+  const store = (path: string, body: string, users: AcceptedUser[]): void => {
+    counts.acceptedRequests++;
+    for (const u of users) {
+      const key =
+        u.mpid !== undefined
+          ? `mpid:${u.mpid}`
+          : `identities:${JSON.stringify(u.identities ?? {})}`;
+      counts.perUser.set(key, (counts.perUser.get(key) ?? 0) + 1);
+      counts.acceptedUsers++;
+    }
+    if (!counting) accepted.push({ path, body, users });
+  };
   let seedingRequests = 0;
   const log = options.log ?? ((): void => undefined);
   const platform = options.platform === undefined ? undefined : createPlatform(options.platform);
+  const arrivalInFlight = new WeakMap<IncomingMessage, number>();
   /** The `Host` values accepted (set once the port is known). */
   let loopbackHosts = new Set<string>();
 
@@ -124,13 +158,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     (req: IncomingMessage, body: string) =>
     (status: number | 'dropped'): void => {
       const path = pathOf(req);
-      received.push({
-        method: req.method ?? '',
-        path,
-        status,
-        body,
-        authorization: req.headers.authorization,
-      });
+      if (!counting)
+        received.push({
+          method: req.method ?? '',
+          path,
+          status,
+          body,
+          authorization: req.headers.authorization,
+          inFlightAtArrival: arrivalInFlight.get(req),
+        });
       log(`${req.method} ${path} → ${status}`);
     };
 
@@ -155,7 +191,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const path = pathOf(req);
     // The Platform API's routes check their own credentials (client id/secret, bearer token).
     if (platform?.owns(path) === true) return undefined;
-    const seeds = path === '/emulator/seeds';
+    const seeds = path === '/emulator/seeds' || path === '/emulator/counts';
     if (!seeds && ROUTES[path] === undefined) {
       return {
         status: 404,
@@ -185,6 +221,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       json(res, 200, seedsDocument(accepted));
       return;
     }
+    if (path === '/emulator/counts') {
+      const repeated = [...counts.perUser.values()].filter((n) => n > 1).length;
+      json(res, 200, {
+        users: counts.perUser.size,
+        acceptedUsers: counts.acceptedUsers,
+        acceptedRequests: counts.acceptedRequests,
+        usersAcceptedMoreThanOnce: repeated,
+      });
+      return;
+    }
     const answer = platform?.handle(req.method ?? '', path, req.headers.authorization, body);
     if (answer !== undefined) {
       // The token request's body holds the client secret: never kept.
@@ -197,6 +243,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     }
     const shape = ROUTES[path];
     seedingRequests++;
+    arrivalInFlight.set(req, inFlight);
+    const othersInFlight = inFlight;
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
     let settled = false;
@@ -217,6 +265,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         req.socket.destroy();
         return;
       }
+      if (faults.throttleInFlight !== undefined && othersInFlight > faults.throttleInFlight) {
+        record(429);
+        json(res, 429, undefined, { 'x-mp-rate-limit-exceeded': 'app', 'retry-after': '1' });
+        return;
+      }
       if (fault.kind === 'status') {
         record(fault.status);
         json(res, fault.status, undefined, fault.headers);
@@ -228,9 +281,26 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         json(res, 400, { errors: result.errors });
         return;
       }
-      accepted.push({ path, body, users: result.users });
+      store(path, body, result.users);
+      if (fault.kind === 'store-then-drop') {
+        record('dropped');
+        req.socket.destroy();
+        return;
+      }
+      if (fault.kind === 'store-then-cut') {
+        record('dropped');
+        // Headers promise a body that never comes in full.
+        res.writeHead(202, { 'content-type': 'application/json', 'content-length': '64' });
+        res.write('{"accepted":');
+        setImmediate(() => req.socket.destroy());
+        return;
+      }
       record(202);
-      json(res, 202, undefined);
+      const used: Record<string, string> =
+        faults.rateLimitUsed === undefined
+          ? {}
+          : { 'x-mp-rate-limit-percentage-used': String(faults.rateLimitUsed) };
+      json(res, 202, undefined, used);
     };
     const afterDelay = (): void => {
       if (faults.releaseWhenInFlight === undefined) {
@@ -272,7 +342,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const refused = refuse(req);
     if (refused !== undefined) {
       // Answered on the headers alone: the body is never read into memory, the connection closed.
-      if (pathOf(req) !== '/emulator/seeds') recordOf(req, '')(refused.status);
+      if (!pathOf(req).startsWith('/emulator/')) recordOf(req, '')(refused.status);
       json(res, refused.status, refused.body, { ...refused.headers, connection: 'close' });
       return;
     }
@@ -315,6 +385,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     received,
     platformTokens: platform?.tokens ?? [],
     stats: () => ({ inFlight, maxInFlight, seedingRequests }),
+    counts,
     close: () =>
       new Promise<void>((resolve) => {
         for (const t of timers) clearTimeout(t);

@@ -136,7 +136,8 @@ type Attempt =
   | { kind: 'response'; response: HttpResponse }
   /** `left`: the request may have reached the server (the connection was up when it failed). */
   | { kind: 'problem'; problem: string; left: boolean }
-  | { kind: 'aborted' };
+  /** `left`: the attempt was on the wire when the caller aborted. */
+  | { kind: 'aborted'; left: boolean };
 
 /** Connection errors that prove the request never left (nothing reached the server). */
 const NEVER_LEFT = new Set([
@@ -224,6 +225,34 @@ class Send {
     return this.journalFailure ?? this.stopReason;
   }
 
+  /** Attempts on the wire now, and attempts waiting for the pace to let them go. */
+  private onWire = 0;
+  private readonly wireWaiters: Array<() => void> = [];
+
+  /**
+   * Waits until the pace lets one more attempt on the wire (at most `cap` at once, `gapMs` between
+   * starts). Every attempt passes here, retries included. False when the send was cancelled.
+   */
+  private async enterWire(): Promise<boolean> {
+    for (;;) {
+      if (this.signal.aborted) return false;
+      const cap = this.pace.cap ?? Infinity;
+      const wait = this.lastStart + this.pace.gapMs - this.clock.now();
+      if (this.onWire < cap && (this.pace.gapMs === 0 || wait <= 0)) {
+        this.onWire++;
+        this.lastStart = this.clock.now();
+        return true;
+      }
+      if (this.onWire >= cap) await new Promise<void>((r) => this.wireWaiters.push(r));
+      else await this.clock.sleep(wait, this.signal);
+    }
+  }
+
+  private leaveWire(): void {
+    this.onWire--;
+    this.wireWaiters.shift()?.();
+  }
+
   private cap(): number {
     return Math.min(this.limit.value, this.pace.cap ?? Infinity);
   }
@@ -240,7 +269,10 @@ class Send {
       wake = undefined;
       w?.();
     };
-    const onAbort = (): void => settled();
+    const onAbort = (): void => {
+      settled();
+      for (const w of this.wireWaiters.splice(0)) w();
+    };
     this.signal.addEventListener('abort', onAbort, { once: true });
     try {
       for (;;) {
@@ -248,19 +280,12 @@ class Send {
           await new Promise<void>((r) => (wake = r));
         }
         if (this.stopped !== undefined) break;
-        const gap = this.lastStart + this.pace.gapMs - this.clock.now();
-        if (this.pace.gapMs > 0 && gap > 0) {
-          await this.clock.sleep(gap, this.signal);
-          if (this.stopped !== undefined) break;
-          continue; // the pace may have changed while waiting
-        }
         const r = await source.next();
         if (r === undefined) break;
         if (this.stopped !== undefined) {
           onOutcome(this.notSent(r));
           break;
         }
-        this.lastStart = this.clock.now();
         const p: Promise<void> = this.one(r).then((outcome) => {
           inflight.delete(p);
           onOutcome(outcome);
@@ -352,6 +377,16 @@ class Send {
       this.emit({ type: 'attempt', request: i, attempt });
       const answer = await this.attempt(r.body);
       if (answer.kind === 'aborted') {
+        if (!answer.left && !mayHaveLanded) {
+          return {
+            ...base,
+            state: 'cancelled',
+            outcome: 'not-sent',
+            status: lastStatus,
+            attempts: attempt - 1,
+            message: 'cancelled before it was sent',
+          };
+        }
         return {
           ...base,
           state: 'cancelled',
@@ -480,6 +515,15 @@ class Send {
 
   /** One attempt: a response, a retryable problem, or an abort by the caller. */
   private async attempt(body: string): Promise<Attempt> {
+    if (!(await this.enterWire())) return { kind: 'aborted', left: false };
+    try {
+      return await this.onTheWire(body);
+    } finally {
+      this.leaveWire();
+    }
+  }
+
+  private async onTheWire(body: string): Promise<Attempt> {
     const ctl = new AbortController();
     const timer = new AbortController();
     const onAbort = (): void => ctl.abort(this.signal.reason);
@@ -505,7 +549,7 @@ class Send {
       });
       return { kind: 'response', response };
     } catch (e) {
-      if (this.signal.aborted) return { kind: 'aborted' };
+      if (this.signal.aborted) return { kind: 'aborted', left: true };
       if (timedOut)
         return {
           kind: 'problem',
