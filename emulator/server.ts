@@ -267,7 +267,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       }
       if (faults.throttleInFlight !== undefined && othersInFlight > faults.throttleInFlight) {
         record(429);
-        json(res, 429, undefined, { 'x-mp-rate-limit-exceeded': 'app', 'retry-after': '1' });
+        json(res, 429, undefined, {
+          'x-mp-rate-limit-exceeded': 'app',
+          ...(faults.retryAfter !== undefined ? { 'retry-after': String(faults.retryAfter) } : {}),
+        });
         return;
       }
       if (fault.kind === 'status') {
