@@ -7,7 +7,6 @@ import type * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { Ctx } from './context';
 import type { Platform } from './platform';
-import { sendServicesOf } from './sendServices';
 
 let ctx: Ctx | undefined;
 
@@ -18,7 +17,7 @@ export async function activateOn(
   const c = new Ctx(extension, platform);
   ctx = c;
   extension.subscriptions.push(c, ...registerCommands(c));
-  sendServicesOf(c); // status bar item, Send CodeLens, API diagnostics
+  void c.send; // status bar item, Send CodeLens, API diagnostics
   try {
     await c.start();
   } catch {

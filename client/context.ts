@@ -1,6 +1,7 @@
 /**
  * The one object that owns the extension's state: the language client, the output channel, the
- * language status item and the typed configuration. Commands receive it; `dispose` tears it all down.
+ * language status item, the typed configuration and the send services (credentials, status bar
+ * item, CodeLens, API diagnostics). Commands receive it; `dispose` tears it all down.
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
@@ -19,12 +20,14 @@ import { DEFINITIONS_FILE_NAME } from '../core/definitions/model';
 import { affectsCaseed, readConfiguration } from './config';
 import type { Platform } from './platform';
 import { readDefinitions } from './definitionsReader';
+import { SendServices } from './sendServices';
 import { StatusItem } from './statusItem';
 
 export class Ctx implements vscode.Disposable {
   readonly output: vscode.OutputChannel;
   readonly status: StatusItem;
   private client: BaseLanguageClient | undefined;
+  private sendServices: SendServices | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -43,6 +46,12 @@ export class Ctx implements vscode.Disposable {
   /** The typed settings (for a document's folder when `scope` is given). */
   config(scope?: vscode.ConfigurationScope): CaseedSettings {
     return readConfiguration(scope);
+  }
+
+  /** The send services of this context, created on first use and disposed with it. */
+  get send(): SendServices {
+    this.sendServices ??= new SendServices(this);
+    return this.sendServices;
   }
 
   /** The running language client, if any. */
@@ -114,6 +123,8 @@ export class Ctx implements vscode.Disposable {
 
   dispose(): void {
     void this.stop().catch(() => undefined);
+    this.sendServices?.dispose();
+    this.sendServices = undefined;
     for (const s of this.subscriptions) s.dispose();
     this.status.dispose();
     this.output.dispose();

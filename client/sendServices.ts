@@ -1,5 +1,5 @@
 /**
- * Everything the send commands share, created once per extension context: the credential store,
+ * Everything the send commands share, owned by the extension's context (`ctx.send`): the credential store,
  * the status bar item, the "Send" CodeLens and the `caseed-api` diagnostic collection (API errors
  * mapped onto the file, cleared when the file is edited).
  */
@@ -59,17 +59,4 @@ export class SendServices implements vscode.Disposable {
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
   }
-}
-
-const services = new WeakMap<Ctx, SendServices>();
-
-/** The send services of a context, created on first use and disposed with the extension. */
-export function sendServicesOf(ctx: Ctx): SendServices {
-  let s = services.get(ctx);
-  if (s === undefined) {
-    s = new SendServices(ctx);
-    services.set(ctx, s);
-    ctx.extension.subscriptions.push(s);
-  }
-  return s;
 }

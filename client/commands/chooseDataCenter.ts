@@ -6,7 +6,6 @@ import * as vscode from 'vscode';
 import { PODS, podFromKey } from '../../core/facts';
 import { checkBaseUrl } from '../../core/send/target';
 import type { Ctx } from '../context';
-import { sendServicesOf } from '../sendServices';
 
 interface Item extends vscode.QuickPickItem {
   id: string;
@@ -14,7 +13,7 @@ interface Item extends vscode.QuickPickItem {
 
 export function chooseDataCenter(ctx: Ctx) {
   return async (): Promise<void> => {
-    const services = sendServicesOf(ctx);
+    const services = ctx.send;
     const settings = ctx.config().send;
     // A stored key's prefix suggests its pod.
     let suggested: string | undefined;

@@ -1,11 +1,10 @@
 /** `caseed: Clear Credentials`: forget the stored key and secret of one data center, or of all. */
 import * as vscode from 'vscode';
 import type { Ctx } from '../context';
-import { sendServicesOf } from '../sendServices';
 
 export function credentialsClear(ctx: Ctx) {
   return async (): Promise<void> => {
-    const services = sendServicesOf(ctx);
+    const services = ctx.send;
     const stored: string[] = [];
     for (const p of services.credentials.profiles()) {
       if (await services.credentials.has(p)) stored.push(p);

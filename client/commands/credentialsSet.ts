@@ -6,11 +6,10 @@ import * as vscode from 'vscode';
 import { PODS, podFromKey } from '../../core/facts';
 import { resolveTarget } from '../../core/send/target';
 import type { Ctx } from '../context';
-import { sendServicesOf } from '../sendServices';
 
 /** Asks for credentials; resolves to the profile they were stored under, or undefined. */
 export async function askForCredentials(ctx: Ctx, reason?: string): Promise<string | undefined> {
-  const services = sendServicesOf(ctx);
+  const services = ctx.send;
   let target = services.target();
   if ('error' in target) {
     void vscode.window.showErrorMessage(target.error);
@@ -81,7 +80,7 @@ export function credentialsSet(ctx: Ctx) {
     if (given !== undefined) {
       // `executeCommand('caseed.setCredentials', {apiKey, apiSecret})`: stored for the current
       // data center without asking.
-      const services = sendServicesOf(ctx);
+      const services = ctx.send;
       const target = services.target();
       if ('error' in target) throw new Error(target.error);
       await services.credentials.set(target.profile, given);

@@ -1,18 +1,30 @@
 /**
  * `caseed: Send Seed File`: validate and split the file, show a summary (and ask explicitly when any
- * record is production), send with a cancellable progress notification, then report: API errors as
- * diagnostics in the file, 401/403 with an offer to re-enter credentials, a redacted log.
+ * record is production), send with a cancellable progress notification (users/s and time left),
+ * then report: API errors as diagnostics in the file, 401/403 with an offer to re-enter credentials,
+ * the users of each named outcome in a redacted log. Every request is journaled (client/sendJournal.ts):
+ * when the file is sent again after an interrupted send, the same modal offers to resume it — unless
+ * the file changed since, which it says.
  */
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../../contract/protocol';
 import { attributeNames, planSend } from '../../core/send/plan';
 import type { SendPlan } from '../../core/send/plan';
 import { redact, secretsOf } from '../../core/send/redact';
-import { describeUsers, sendPlan } from '../../core/send/sender';
-import type { SendResult } from '../../core/send/sender';
+import type { JournalState } from '../../core/send/journal';
+import {
+  JOURNAL_VERSION,
+  acceptedEarlier,
+  resumeCounts,
+  resumeRefusal,
+} from '../../core/send/journal';
+import { formatDuration } from '../../core/send/progress';
+import { UserRanges, describeRanges } from '../../core/send/ranges';
+import { OUTCOME_LABELS, describeUsers, sendRequests } from '../../core/send/sender';
+import type { Outcome, SendResult } from '../../core/send/sender';
+import { EditorJournal, identityOfText } from '../sendJournal';
 import type { Target } from '../../core/send/target';
 import type { Ctx } from '../context';
-import { sendServicesOf } from '../sendServices';
 import { askForCredentials } from './credentialsSet';
 import { refusedUntrusted } from '../trust';
 
@@ -41,29 +53,90 @@ async function documentToSend(arg: unknown): Promise<vscode.TextDocument | undef
   return doc;
 }
 
-/** The modal summary; resolves true when the user confirms. */
-async function confirm(plan: SendPlan, target: Target): Promise<boolean> {
+/** What an earlier, interrupted send of this file allows: a resume, or why not. */
+type Earlier =
+  | { kind: 'resumable'; state: JournalState; acceptedUsers: number }
+  | { kind: 'changed'; reason: string }
+  | undefined;
+
+/**
+ * The modal summary; resolves to what the user chose. After an interrupted send, the same modal
+ * offers to resume it (or says why it cannot be resumed).
+ */
+async function confirm(
+  plan: SendPlan,
+  target: Target,
+  earlier: Earlier,
+): Promise<'send' | 'resume' | undefined> {
   const url = `${target.baseUrl}${plan.path}`;
   const names = attributeNames(plan.attributes, 8);
-  const detail = [
+  const lines = [
     `Target: ${url}`,
     `Users: ${plan.users}`,
     `Attributes: ${plan.seeds} seeds of ${plan.attributes.length} (${names})`,
     `Requests: ${plan.requests.length} (each all-or-nothing)`,
     `Bytes: ${plan.bytes}`,
     plan.production ? '\nThis file has PRODUCTION records: they change live user profiles.' : '',
-  ].join('\n');
-  const button = plan.production ? 'Send, including production' : 'Send';
+  ];
+  const send = plan.production ? 'Send, including production' : 'Send';
+  if (earlier?.kind === 'changed') {
+    lines.unshift(
+      `An earlier send of this file was interrupted, but it cannot be resumed: ${earlier.reason}\n`,
+    );
+  }
+  if (earlier?.kind === 'resumable') {
+    const c = resumeCounts(earlier.state);
+    const left = plan.users - earlier.acceptedUsers;
+    lines.unshift(
+      `An earlier send of this file was interrupted: ${c.accepted} of ${plan.requests.length} requests (${earlier.acceptedUsers} users) were accepted${c.unknown > 0 ? `, ${c.unknown} have an unknown outcome (resent: a resend overwrites, so it is safe)` : ''}${c.rejected > 0 ? `, ${c.rejected} were rejected (resent)` : ''}. Resume sends the ${left} users left; Send All Again starts over.\n`,
+    );
+    const resume = `Resume (${left} user${left === 1 ? '' : 's'} left)`;
+    const again = plan.production ? 'Send All Again, including production' : 'Send All Again';
+    const choice = await vscode.window.showWarningMessage(
+      `Resume the interrupted send of ${plan.users} user${plan.users === 1 ? '' : 's'} to ${target.label}?`,
+      { modal: true, detail: lines.join('\n') },
+      resume,
+      again,
+    );
+    return choice === resume ? 'resume' : choice === again ? 'send' : undefined;
+  }
   const choice = await vscode.window.showWarningMessage(
     `Send ${plan.users} user${plan.users === 1 ? '' : 's'} to ${target.label}?`,
-    { modal: true, detail },
-    button,
+    { modal: true, detail: lines.join('\n') },
+    send,
   );
-  return choice === button;
+  return choice === send ? 'send' : undefined;
+}
+
+/** What the journal of `doc` says about an earlier send of this plan to this target. */
+async function earlierSend(
+  journal: EditorJournal,
+  plan: SendPlan,
+  target: Target,
+  text: string,
+  limits: { maxUsers: number; maxBytes: number },
+): Promise<Earlier> {
+  const state = await journal.read();
+  if (state === undefined) return undefined;
+  const refusal = resumeRefusal(state.start, {
+    ...(await identityOfText(text)),
+    path: plan.path,
+    target: target.baseUrl,
+    ...limits,
+  });
+  if (refusal !== undefined) return { kind: 'changed', reason: refusal };
+  if (state.start.requests !== plan.requests.length) {
+    return { kind: 'changed', reason: 'the file now cuts into other requests' };
+  }
+  let acceptedUsers = 0;
+  for (const r of plan.requests)
+    if (acceptedEarlier(state, r.index)) acceptedUsers += r.users.length;
+  if (acceptedUsers >= plan.users) return undefined;
+  return { kind: 'resumable', state, acceptedUsers };
 }
 
 function showDiagnostics(ctx: Ctx, doc: vscode.TextDocument, result: SendResult): void {
-  const collection = sendServicesOf(ctx).apiDiagnostics;
+  const collection = ctx.send.apiDiagnostics;
   const diagnostics = result.diagnostics.map((d) => {
     const range = new vscode.Range(doc.positionAt(d.offset), doc.positionAt(d.offset + d.length));
     const diag = new vscode.Diagnostic(range, d.message, vscode.DiagnosticSeverity.Error);
@@ -109,7 +182,7 @@ export function sendSeedFile(ctx: Ctx) {
   return async (arg?: unknown): Promise<SendCommandResult | SendRefusal | undefined> => {
     const untrusted = refusedUntrusted('Sending seed files');
     if (untrusted !== undefined) return { refused: untrusted };
-    const services = sendServicesOf(ctx);
+    const services = ctx.send;
     const doc = await documentToSend(arg);
     if (doc === undefined) return;
     const target = services.target();
@@ -142,14 +215,43 @@ export function sendSeedFile(ctx: Ctx) {
       if (credentials === undefined || profile !== target.profile) return;
     }
     const plan = planned.plan;
-    if (!(await confirm(plan, target))) return;
+    const limits = { maxUsers: settings.maxUsers, maxBytes: settings.maxBytes };
+    const journal = await EditorJournal.of(ctx.extension.globalStorageUri, doc.uri);
+    const earlier = await earlierSend(journal, plan, target, text, limits);
+    const choice = await confirm(plan, target, earlier);
+    if (choice === undefined) return;
+    const resuming =
+      choice === 'resume' && earlier?.kind === 'resumable' ? earlier.state : undefined;
     services.apiDiagnostics.delete(doc.uri);
+    const skip = (r: number): boolean => resuming !== undefined && acceptedEarlier(resuming, r);
+    const acceptedBefore = new UserRanges();
+    for (const r of plan.requests)
+      if (skip(r.index)) acceptedBefore.add(r.users[0], r.users.length);
+    await journal.begin(
+      {
+        t: 'start',
+        v: JOURNAL_VERSION,
+        file: doc.uri.path.split('/').pop() ?? '',
+        ...(await identityOfText(text)),
+        path: plan.path,
+        target: target.baseUrl,
+        ...limits,
+        users: plan.users,
+        requests: plan.requests.length,
+        at: new Date().toISOString(),
+      },
+      resuming,
+    );
 
     const secrets = secretsOf(credentials.apiKey, credentials.apiSecret);
     const log = (line: string): void => ctx.log(redact(line, secrets));
     log(
       `sending ${doc.uri.fsPath}: ${plan.users} users in ${plan.requests.length} requests to ${target.baseUrl}${plan.path}`,
     );
+    if (resuming !== undefined)
+      log(
+        `resuming: ${acceptedBefore.total} users accepted earlier are skipped; every other request is sent (again: a resend overwrites)`,
+      );
     const http = ctx.platform.createTransport({ connections: settings.concurrency });
     const total = plan.requests.length;
     let result: SendResult;
@@ -163,30 +265,53 @@ export function sendSeedFile(ctx: Ctx) {
         async (progress, token) => {
           const ctl = new AbortController();
           const sub = token.onCancellationRequested(() => ctl.abort());
-          let done = 0;
+          let usersDone = 0;
+          const started = Date.now();
+          const left = plan.users - acceptedBefore.total;
+          let next = 0;
+          const all = plan.requests;
           try {
-            return await sendPlan(plan, {
-              baseUrl: target.baseUrl,
-              credentials: credentials!,
-              transport: http.transport,
-              concurrency: settings.concurrency,
-              signal: ctl.signal,
-              userAgent: `caseed-vscode/${String(ctx.extension.extension.packageJSON.version)}`,
-              log,
-              onEvent: (e) => {
-                if (e.type === 'retry') {
-                  progress.report({
-                    message: `request ${e.request + 1}/${total}: ${e.reason}, retrying…`,
-                  });
-                } else if (e.type === 'done') {
-                  done++;
-                  progress.report({
-                    increment: 100 / total,
-                    message: `${done}/${total} — request ${e.outcome.index + 1} (${describeUsers(e.outcome.users)}): ${e.outcome.message}`,
-                  });
-                }
+            return await sendRequests(
+              plan.path,
+              {
+                next: () => {
+                  while (next < all.length && skip(all[next].index)) next++;
+                  return all[next++];
+                },
               },
-            });
+              {
+                baseUrl: target.baseUrl,
+                credentials: credentials!,
+                transport: http.transport,
+                concurrency: settings.concurrency,
+                signal: ctl.signal,
+                userAgent: `caseed-vscode/${String(ctx.extension.extension.packageJSON.version)}`,
+                log,
+                journal,
+                onEvent: (e) => {
+                  if (e.type === 'retry') {
+                    progress.report({
+                      message: `request ${e.request + 1}/${total}: ${e.reason}, retrying…`,
+                    });
+                  } else if (e.type === 'done') {
+                    done++;
+                    usersDone += e.outcome.users.length;
+                    const rate = usersDone / Math.max(0.001, (Date.now() - started) / 1000);
+                    const eta = formatDuration((left - usersDone) / rate);
+                    progress.report({
+                      increment: (100 * e.outcome.users.length) / Math.max(1, left),
+                      message: `${usersDone}/${left} users, ${Math.round(rate)} users/s, ${eta} left — request ${e.outcome.index + 1} (${describeUsers(e.outcome.users)}): ${e.outcome.message}`,
+                    });
+                  }
+                },
+              },
+              {
+                requests: total,
+                users: plan.users,
+                bytes: plan.bytes,
+                drain: () => all.slice(next).filter((r) => !skip(r.index)),
+              },
+            );
           } finally {
             sub.dispose();
           }
@@ -196,8 +321,25 @@ export function sendSeedFile(ctx: Ctx) {
       await http.close();
     }
     log(result.summary);
+    // The users of each named outcome, earlier runs included.
+    const accepted = new UserRanges();
+    for (const set of [acceptedBefore, result.users.accepted])
+      for (const [a, b] of set.ranges) accepted.add(a, b - a);
+    const named: Array<[Outcome, UserRanges]> = [
+      ['accepted', accepted],
+      ['rejected', result.users.rejected],
+      ['unknown', result.users.unknown],
+      ['not-sent', result.users['not-sent']],
+    ];
+    for (const [o, set] of named)
+      if (set.total > 0) log(`  ${OUTCOME_LABELS[o]}: ${set.total} — ${describeRanges(set)}`);
+    const complete = accepted.total >= plan.users;
+    if (complete) await journal.remove();
     showDiagnostics(ctx, doc, result);
-    const offeredReenter = report(ctx, result, redact(result.summary, secrets));
+    const rest = complete
+      ? ''
+      : ` ${plan.users - accepted.total} users are not accepted yet${result.users.unknown.total > 0 ? ` (${result.users.unknown.total} with outcome unknown)` : ''}: send the file again to resume.`;
+    const offeredReenter = report(ctx, result, redact(`${result.summary}${rest}`, secrets));
     return { outcome: result.outcome, status: result.authFailure, offeredReenter };
   };
 }

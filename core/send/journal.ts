@@ -37,7 +37,9 @@ export type JournalRecord =
   | { t: 'resume'; at: string }
   | { t: 'sent'; r: number; first: number; count: number }
   | { t: 'done'; r: number; outcome: Outcome; status?: number; why?: string }
-  | { t: 'end'; at: string; outcome: string };
+  | { t: 'end'; at: string; outcome: string }
+  /** A compact journal's accepted requests, as [from, to) ranges of request positions. */
+  | { t: 'accepted'; ranges: Array<[number, number]> };
 
 /** One record as a journal line (with its newline). */
 export function journalLine(record: JournalRecord): string {
@@ -130,6 +132,11 @@ export function readJournal(text: string): JournalReadResult {
       case 'end':
         state.ended = true;
         break;
+      case 'accepted':
+        for (const [from, to] of rec.ranges)
+          for (let r = Math.max(0, from); r < Math.min(to, state.states.length); r++)
+            state.states[r] = OUTCOME_CODES.accepted;
+        break;
       default:
         break;
     }
@@ -174,7 +181,7 @@ export function resumeRefusal(start: JournalStart, now: ResumeIdentity): string 
     return `the interrupted send used ${start.path}, not ${now.path}: send from the start without --resume`;
   }
   if (start.maxUsers !== now.maxUsers || start.maxBytes !== now.maxBytes) {
-    return `the interrupted send cut the file with --max-users ${start.maxUsers} --max-bytes ${start.maxBytes}: resume with the same values (or leave them out)`;
+    return `the interrupted send cut the file into requests of at most ${start.maxUsers} users and ${start.maxBytes} bytes (--max-users / --max-bytes, or the caseed.send settings): resume with the same limits`;
   }
   return undefined;
 }
