@@ -294,7 +294,6 @@ export function sendSeedFile(ctx: Ctx) {
                       message: `request ${e.request + 1}/${total}: ${e.reason}, retrying…`,
                     });
                   } else if (e.type === 'done') {
-                    done++;
                     usersDone += e.outcome.users.length;
                     const rate = usersDone / Math.max(0.001, (Date.now() - started) / 1000);
                     const eta = formatDuration((left - usersDone) / rate);
