@@ -19,6 +19,7 @@ import {
   codeOf,
   copyOf,
   diagnosticsWhen,
+  newSeedFile,
   open,
   waitFor,
   workspaceDir,
@@ -156,6 +157,53 @@ suite('credentials and sending', () => {
     edit.insert(uri, new vscode.Position(0, 0), ' ');
     assert.ok(await vscode.workspace.applyEdit(edit));
     await waitFor('the API diagnostics cleared by an edit', () => apiDiagnostics(uri).length === 0);
+  });
+
+  test('an interrupted send is offered for resume when the file is sent again; a changed file is not', async () => {
+    await useEmulator(strict);
+    const config = vscode.workspace.getConfiguration('caseed');
+    await config.update('send.maxUsers', 1, vscode.ConfigurationTarget.Global);
+    try {
+      const user = (mpid: string, orders: boolean): string =>
+        `{"environment":"development","mpid":${mpid},"calculated_attributes":{"workspace":[{"attribute_name":"LTV","calculation_type":"sum","cutoff_date":"2019-12-01","seed":{"value":1}}${orders ? ',{"attribute_name":"Orders","calculation_type":"count","cutoff_date":"2019-12-01","seed":{"value":3}}' : ''}]}}`;
+      const uri = await newSeedFile(
+        'resume.caseed.json',
+        `[\n${user('7346244611012968789', false)},\n${user('42', true)}\n]\n`,
+      );
+      await open(uri);
+      // User 1 is accepted; user 2 (Orders is not defined there) is rejected: the send is unfinished.
+      const first = await answeringConfirmation(/^Send/, () =>
+        vscode.commands.executeCommand<SendCommandResult>('caseed.sendSeedFile', { uri }),
+      );
+      assert.equal(first.result.outcome, 'rejected');
+      assert.equal(strict.accepted.length, 1);
+      const received = strict.received.length;
+      const again = await answeringConfirmation(/^Resume/, () =>
+        vscode.commands.executeCommand<SendCommandResult>('caseed.sendSeedFile', { uri }),
+      );
+      assert.equal(again.asked.length, 1, 'one modal: the summary offering the resume');
+      assert.match(again.asked[0].message, /^Resume the interrupted send of 2 users/);
+      assert.deepEqual(again.asked[0].buttons, ['Resume (1 user left)', 'Send All Again']);
+      assert.match(again.asked[0].detail ?? '', /1 of 2 requests \(1 users\) were accepted/);
+      assert.equal(strict.received.length, received + 1, 'only the request not accepted was sent');
+      assert.ok(strict.received[strict.received.length - 1].body.includes('"mpid":42'));
+      // Changed since: the modal says it cannot be resumed and offers only a full send.
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, new vscode.Position(0, 0), ' ');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const changed = await answeringConfirmation(undefined, () =>
+        vscode.commands.executeCommand('caseed.sendSeedFile', { uri }),
+      );
+      assert.match(changed.asked[0].message, /^Send 2 users to /);
+      assert.deepEqual(changed.asked[0].buttons, ['Send']);
+      assert.match(
+        changed.asked[0].detail ?? '',
+        /cannot be resumed: resume\.caseed\.json changed since/,
+      );
+      assert.deepEqual(filesContaining(userDataDir(), API_SECRET), [], 'not in the journal either');
+    } finally {
+      await config.update('send.maxUsers', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   test('wrong credentials: a 403 refusal that offers re-entering them, the secret in no log', async () => {

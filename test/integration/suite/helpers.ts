@@ -151,10 +151,13 @@ export async function closeAll(): Promise<void> {
 export async function answeringConfirmation<T>(
   answer: RegExp | undefined,
   fn: () => Thenable<T> | Promise<T>,
-): Promise<{ result: T; asked: Array<{ message: string; buttons: string[] }> }> {
+): Promise<{
+  result: T;
+  asked: Array<{ message: string; buttons: string[]; detail?: string }>;
+}> {
   const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
   const original = window.showWarningMessage;
-  const asked: Array<{ message: string; buttons: string[] }> = [];
+  const asked: Array<{ message: string; buttons: string[]; detail?: string }> = [];
   window.showWarningMessage = (...args: unknown[]): Thenable<unknown> => {
     const [message, options, ...items] = args;
     if (typeof options !== 'object' || options === null || !('modal' in options)) {
@@ -163,7 +166,12 @@ export async function answeringConfirmation<T>(
     const buttons = items.map((i) =>
       typeof i === 'string' ? i : String((i as { title?: unknown }).title),
     );
-    asked.push({ message: String(message), buttons });
+    const detail = (options as { detail?: unknown }).detail;
+    asked.push({
+      message: String(message),
+      buttons,
+      ...(typeof detail === 'string' ? { detail } : {}),
+    });
     const chosen = answer === undefined ? undefined : items.find((_, k) => answer.test(buttons[k]));
     return Promise.resolve(chosen);
   };
