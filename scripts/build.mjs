@@ -23,6 +23,7 @@ const entries = [
   { in: 'server/web.ts', out: 'server-web', external: [], ...browser, format: 'iife' },
   { in: 'cli/main.ts', out: 'cli', external: [], ...node },
   { in: 'bench/bench.ts', out: 'bench', external: ['vscode-json-languageservice'], ...node },
+  { in: 'bench/send.ts', out: 'bench-send', external: [], ...node },
 ].filter((e) => existsSync(e.in));
 
 const contexts = await Promise.all(

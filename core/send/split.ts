@@ -29,6 +29,8 @@ export interface SplitProblem {
 export type SplitFormat = 'json' | 'ndjson';
 
 const WS = new Set([' ', '\t', '\n', '\r']);
+/** The characters that matter inside an object or array: quotes, backslashes, brackets, newlines. */
+const VALUE_CHARS = /["\\{}[\]\n]/g;
 
 /** Splits pushed text into users; `problem` is set (and nothing more is emitted) on a structure error. */
 export class UserSplitter {
@@ -141,27 +143,27 @@ export class UserSplitter {
     const n = chunk.length;
     for (let i = 0; i < n; i++) {
       const c = chunk[i];
+      if (this.capturing && !this.scalar) {
+        const end = this.scanValue(chunk, i);
+        if (end < 0) {
+          i = n;
+          break;
+        }
+        this.pending.push(chunk.slice(from, end));
+        this.finishValue();
+        i = end - 1;
+        continue;
+      }
       if (this.capturing) {
         if (this.inString) {
           if (this.escaped) this.escaped = false;
           else if (c === '\\') this.escaped = true;
           else if (c === '"') this.inString = false;
-        } else if (this.scalar) {
-          if (c === ',' || c === ']' || c === '}' || WS.has(c)) {
-            this.pending.push(chunk.slice(from, i));
-            this.finishValue();
-            i--; // the terminator is read again outside the value
-            continue;
-          }
-        } else if (c === '"') this.inString = true;
-        else if (c === '{' || c === '[') this.depth++;
-        else if (c === '}' || c === ']') {
-          this.depth--;
-          if (this.depth === 0) {
-            this.pending.push(chunk.slice(from, i + 1));
-            this.finishValue();
-            continue;
-          }
+        } else if (c === ',' || c === ']' || c === '}' || WS.has(c)) {
+          this.pending.push(chunk.slice(from, i));
+          this.finishValue();
+          i--; // the terminator is read again outside the value
+          continue;
         }
         if (c === '\n') this.newline(i);
         continue;
@@ -230,6 +232,48 @@ export class UserSplitter {
     this.escaped = false;
     this.scalar = c !== '{' && c !== '[';
     return i;
+  }
+
+  /**
+   * Scans an object or array user from `i` for its end, jumping from one character that matters to
+   * the next; the index after its closing bracket, or -1 when the chunk ends first.
+   */
+  private scanValue(chunk: string, i: number): number {
+    const re = VALUE_CHARS;
+    re.lastIndex = i;
+    if (this.escaped) {
+      // The previous chunk ended on a backslash inside a string: this character is escaped.
+      this.escaped = false;
+      if (chunk.charCodeAt(i) === 10) this.newline(i);
+      re.lastIndex = i + 1;
+    }
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(chunk)) !== null) {
+      const k = m.index;
+      const c = chunk.charCodeAt(k);
+      if (c === 10) {
+        this.newline(k);
+        continue;
+      }
+      if (this.inString) {
+        if (c === 92) {
+          if (k + 1 >= chunk.length) {
+            this.escaped = true;
+            return -1;
+          }
+          if (chunk.charCodeAt(k + 1) === 10) this.newline(k + 1);
+          re.lastIndex = k + 2;
+        } else if (c === 34) this.inString = false;
+        continue;
+      }
+      if (c === 34) this.inString = true;
+      else if (c === 123 || c === 91) this.depth++;
+      else if (c === 125 || c === 93) {
+        this.depth--;
+        if (this.depth === 0) return k + 1;
+      }
+    }
+    return -1;
   }
 
   /** A user value has ended (the text is in `pending`). */
