@@ -22,7 +22,7 @@ import { StreamCutter } from '../core/send/stream';
 import { UserSplitter } from '../core/send/split';
 import { CliError, EXIT } from './exitCodes';
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 16;
 
 export interface FileIdentity {
   size: number;
