@@ -655,13 +655,13 @@ export async function sendRequests(
   const users = emptyUsers();
   const diagnostics: SeedDiagnostic[] = [];
   const unmatched: SendResult['unmatched'] = [];
-  const attributesOf = new Map<number, PlannedRequest['attributes']>();
+  const requestOf = new Map<number, PlannedRequest>();
   let started = 0;
   let acceptedRequests = 0;
   const tracked: RequestSource = {
     next: async () => {
       const r = await source.next();
-      if (r !== undefined) attributesOf.set(r.index, r.attributes);
+      if (r !== undefined) requestOf.set(r.index, r);
       return r;
     },
   };
@@ -669,11 +669,11 @@ export async function sendRequests(
     started++;
     tallyUsers(users, o);
     if (o.errors.length > 0) {
-      const mapped = mapApiErrorsOnNames(o.errors, attributesOf.get(o.index) ?? []);
+      const mapped = mapApiErrorsOnNames(o.errors, requestOf.get(o.index)?.attributes ?? []);
       diagnostics.push(...mapped.diagnostics);
       for (const error of mapped.unmatched) unmatched.push({ request: o.index, error });
     }
-    attributesOf.delete(o.index);
+    requestOf.delete(o.index);
     if (o.state === 'accepted') acceptedRequests++;
     if (keep || o.state !== 'accepted') requests.push(o);
   });

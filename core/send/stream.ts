@@ -15,7 +15,7 @@ import type { Position } from '../positions';
 import { validate } from '../validate';
 import type { AttributeName } from './cut';
 import { RequestCutter, attributeNamesOf } from './cut';
-import { minifiedBytes, minifyJson } from './minify';
+import { minifiedBytes, minifyJson, utf8Length } from './minify';
 import type { PlannedRequest } from './plan';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_USERS } from './plan';
 import type { SplitUser } from './split';
@@ -119,7 +119,6 @@ export class StreamCutter {
   private readonly cutter: RequestCutter;
   private parts: string[] = [];
   private held: SplitUser[] = [];
-  private names: AttributeName[] = [];
   private size = 2;
   private index = 0;
 
@@ -134,13 +133,11 @@ export class StreamCutter {
 
   user(u: SplitUser): void {
     const body = minifyJson(u.text);
-    const bytes = minifiedBytes(u.text, 0, u.text.length);
+    const bytes = utf8Length(body);
     if (this.cutter.add(bytes)) this.flush();
     this.size = this.cutter.size;
     this.parts.push(body);
     this.held.push(u);
-    const root = parse(u.text).root;
-    if (root !== undefined) attributeNamesOf(root, u.offset, this.names);
   }
 
   end(): void {
@@ -150,12 +147,23 @@ export class StreamCutter {
   private flush(): void {
     const users = this.held;
     const body = this.bulk ? `[${this.parts.join(',')}]` : this.parts[0];
+    let names: AttributeName[] | undefined;
     const request: StreamedRequest = {
       index: this.index++,
       users: users.map((u) => u.index),
       body,
       bytes: this.bulk ? this.size : this.size - 2,
-      attributes: this.names,
+      // Parsed only when asked (to place a 400's errors): a send that is accepted parses nothing.
+      get attributes(): AttributeName[] {
+        if (names === undefined) {
+          names = [];
+          for (const u of users) {
+            const root = parse(u.text).root;
+            if (root !== undefined) attributeNamesOf(root, u.offset, names);
+          }
+        }
+        return names;
+      },
       positionOf: (offset) => {
         const u = users.find((x) => offset >= x.offset && offset < x.offset + x.text.length);
         return u === undefined ? undefined : absolute(u, new LineIndex(u.text), offset - u.offset);
@@ -163,7 +171,6 @@ export class StreamCutter {
     };
     this.parts = [];
     this.held = [];
-    this.names = [];
     this.onRequest(request);
   }
 }
