@@ -275,26 +275,29 @@ describe('caseed send: journal, outcomes and summary', () => {
   it('paces by X-mp-rate-limit-percentage-used: one request at a time before the 429s come', async () => {
     const f = file('paced.caseed.json', bulkText(12));
     // The server allows one request at a time: retries and new requests overlapping are throttled.
-    await withEmulator({ faults: { rateLimitUsed: 91, throttleInFlight: 0, delayMs: 50 } }, async (em) => {
-      const r = await caseed([
-        'send',
-        f,
-        '--base-url',
-        em.url,
-        '--max-users',
-        '1',
-        '--concurrency',
-        '4',
-      ]);
-      assert.equal(r.status, 0, r.stdout + r.stderr);
-      assert.match(
-        r.stderr,
-        /pacing: 91% of the rate limit used: one request at a time, 200 ms apart/,
-      );
-      const throttled = em.received.filter((q) => q.status === 429).length;
-      // Only the first wave (sent before any answer said how much was used) can be throttled.
-      assert.ok(throttled <= 3, `${throttled} requests throttled`);
-    });
+    await withEmulator(
+      { faults: { rateLimitUsed: 91, throttleInFlight: 0, delayMs: 50 } },
+      async (em) => {
+        const r = await caseed([
+          'send',
+          f,
+          '--base-url',
+          em.url,
+          '--max-users',
+          '1',
+          '--concurrency',
+          '4',
+        ]);
+        assert.equal(r.status, 0, r.stdout + r.stderr);
+        assert.match(
+          r.stderr,
+          /pacing: 91% of the rate limit used: one request at a time, 200 ms apart/,
+        );
+        const throttled = em.received.filter((q) => q.status === 429).length;
+        // Only the first wave (sent before any answer said how much was used) can be throttled.
+        assert.ok(throttled <= 3, `${throttled} requests throttled`);
+      },
+    );
   });
 
   it('an NDJSON seed file is sent streaming, one user per line, batched into bulk requests', async () => {
