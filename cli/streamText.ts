@@ -5,8 +5,10 @@
  * Invalid UTF-8 found after the first chunk fails then (chunks before it were already handed
  * over). Every failure is a one-line `CliError` with exit code 2.
  */
+import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, readSync } from 'node:fs';
-import { NotUtf8Error, Utf8Chunks } from '../core/stream/utf8';
+import { withoutBom } from '../core/bom';
+import { utf8Boundary } from '../core/stream/utf8';
 import { CliError, EXIT } from './exitCodes';
 import { openRegular, reasonOf } from './readText';
 
@@ -22,44 +24,45 @@ export function streamText(
   const fd = openRegular(path, display);
   const fail = (reason: string): CliError =>
     new CliError(`cannot read ${display}: ${reason}`, EXIT.USAGE);
-  const read = (buffer: Uint8Array, at: number): number => {
-    try {
-      return readSync(fd, buffer, at, buffer.length - at, null);
-    } catch (err) {
-      throw fail(reasonOf(err));
-    }
-  };
-  const utf8 = new Utf8Chunks();
-  const decoded = (run: () => string | void): string | void => {
-    try {
-      return run();
-    } catch (err) {
-      if (err instanceof NotUtf8Error) throw fail('not UTF-8 text');
-      throw err;
-    }
-  };
   try {
-    const buffer = new Uint8Array(Math.max(SNIFF, chunkBytes));
+    const buffer = Buffer.allocUnsafe(Math.max(SNIFF, chunkBytes) + 4);
     let first = true;
+    // Bytes of a character split by the previous read, moved to the buffer's start.
+    let carry = 0;
     for (;;) {
-      let filled = 0;
+      let filled = carry;
       // The first chunk is at least SNIFF bytes (or the whole file), for the NUL check.
       do {
-        const n = read(buffer, filled);
+        let n: number;
+        try {
+          n = readSync(fd, buffer, filled, buffer.length - filled, null);
+        } catch (err) {
+          throw fail(reasonOf(err));
+        }
         if (n === 0) break;
         filled += n;
       } while (first && filled < SNIFF);
-      if (filled === 0) break;
-      const bytes = buffer.subarray(0, filled);
-      if (first && bytes.subarray(0, SNIFF).includes(0)) {
+      if (filled === carry) {
+        if (carry > 0) throw fail('not UTF-8 text');
+        break;
+      }
+      if (first && buffer.subarray(0, Math.min(filled, SNIFF)).includes(0)) {
         throw fail('not a text file (it contains NUL bytes)');
       }
+      const cut = utf8Boundary(buffer.subarray(0, filled));
+      const bytes = buffer.subarray(0, cut);
+      // ASCII (most seed files) decodes fastest as Latin-1; anything else must be valid UTF-8.
+      let text: string;
+      if (isAscii(bytes)) text = bytes.toString('latin1');
+      else if (isUtf8(bytes)) text = bytes.toString('utf8');
+      else throw fail('not UTF-8 text');
+      if (first) text = withoutBom(text);
       first = false;
-      const text = decoded(() => utf8.decode(bytes)) as string;
+      buffer.copyWithin(0, cut, filled);
+      carry = filled - cut;
       // Errors of the consumer pass through as they are.
       if (text.length > 0) onText(text);
     }
-    decoded(() => utf8.end());
   } finally {
     closeSync(fd);
   }

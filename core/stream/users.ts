@@ -29,7 +29,7 @@ import type { SeedDiagnostic } from '../diagnostics';
 import { parse, Parser } from '../parser';
 import type { Position, Range } from '../positions';
 import { typeName } from '../rules/context';
-import { isJsSpace, StreamLines } from './lines';
+import { isJsSpace, WindowLines } from './lines';
 
 export type SeedFormat = 'json' | 'ndjson';
 
@@ -118,7 +118,11 @@ type Phase = 'start' | 'items' | 'after' | 'tail' | 'whole' | 'done';
 
 export class UserReader {
   readonly format: SeedFormat;
-  private readonly lines = new StreamLines();
+  private readonly lines = new WindowLines();
+  /** Length of the text pushed so far. */
+  private total = 0;
+  /** NDJSON: the 0-based line being read. */
+  private line = 0;
   private readonly windowSize: number;
   /** Text not yet settled, starting at absolute offset `base`. */
   private buffer = '';
@@ -153,8 +157,11 @@ export class UserReader {
   push(chunk: string): void {
     if (this.ended) throw new Error('UserReader: push after end');
     if (chunk.length === 0) return;
-    this.lines.feed(chunk);
-    if (this.phase === 'tail') return;
+    this.total += chunk.length;
+    if (this.phase === 'tail') {
+      this.lines.scan(chunk);
+      return;
+    }
     this.buffer += chunk;
     if (this.format === 'ndjson') {
       this.ndjsonLines();
@@ -185,7 +192,7 @@ export class UserReader {
       root,
       elementCount: this.elements,
       userCount: this.users,
-      length: this.lines.length,
+      length: this.total,
     };
   }
 
@@ -219,7 +226,12 @@ export class UserReader {
   private keepFrom(offset: number): void {
     this.buffer = this.buffer.slice(offset - this.base);
     this.base = offset;
-    this.lines.release(offset);
+  }
+
+  /** The same, for a JSON window whose parser recorded the line starts up to `offset`. */
+  private settleWindow(offset: number): void {
+    this.lines.advance(offset);
+    this.keepFrom(offset);
   }
 
   // ── JSON ────────────────────────────────────────────────────────────────────────────────────
@@ -234,6 +246,7 @@ export class UserReader {
     const text = this.buffer;
     const base = this.base;
     const p = new Parser(text, {});
+    this.lines.window(p);
     const diags = p.diagnostics;
     let rootLocal: number;
     let lastComma: number;
@@ -299,7 +312,7 @@ export class UserReader {
           if (checkpoint < 0) {
             this.minAttempt = Math.max(this.minAttempt, text.length * 2);
           } else {
-            this.keepFrom(base + checkpoint);
+            this.settleWindow(base + checkpoint);
             this.minAttempt = Math.max(this.windowSize, this.buffer.length * 2);
           }
           return;
@@ -330,7 +343,7 @@ export class UserReader {
     settle();
     this.rootEnd = base + p.pos;
     this.lines.pin(this.rootEnd);
-    this.keepFrom(this.rootEnd);
+    this.settleWindow(this.rootEnd);
     this.phase = 'after';
   }
 
@@ -338,6 +351,7 @@ export class UserReader {
   private parseAfter(final: boolean): void {
     const text = this.buffer;
     const p = new Parser(text, {});
+    this.lines.window(p);
     p.skipTrivia();
     const more =
       !final &&
@@ -351,6 +365,9 @@ export class UserReader {
     this.trailingStart = this.base + p.pos;
     this.lines.pin(this.trailingStart);
     this.lines.pin(this.trailingStart + 1);
+    // From here on only the lines and the last non-space character matter.
+    this.lines.advance(this.trailingStart);
+    this.lines.scan(text.slice(p.pos));
     this.keepFrom(this.base + text.length);
     this.phase = 'tail';
   }
@@ -372,7 +389,8 @@ export class UserReader {
   private runWhole(): StreamEnd['root'] {
     const text = this.buffer;
     const diags: SeedDiagnostic[] = [];
-    const { root } = parse(text, { diagnostics: diags });
+    const { root, lineStarts } = parse(text, { diagnostics: diags });
+    this.lines.window({ lineStarts, lineCount: lineStarts.length });
     this.emitSyntax(diags, 0, diags.length, this.base);
     if (root === undefined) return undefined;
     if (root.type === 'object') this.emitUser(root, text, this.base, false);
@@ -388,6 +406,7 @@ export class UserReader {
     let from = 0;
     for (let nl = text.indexOf('\n', this.scanned); nl >= 0; nl = text.indexOf('\n', from)) {
       this.ndjsonLine(text.slice(from, nl), this.base + from);
+      this.line++;
       from = nl + 1;
     }
     this.scanned = text.length - from;
@@ -396,13 +415,14 @@ export class UserReader {
 
   private ndjsonEnd(): void {
     if (this.buffer.length > 0) this.ndjsonLine(this.buffer, this.base);
+    else this.lines.startLine(this.line, this.base);
     if (this.elements === 0) {
       const d: SeedDiagnostic = {
         code: 'empty-file',
         severity: CODES['empty-file'].severity,
         message: NDJSON_MESSAGES.empty,
         offset: 0,
-        length: this.lines.length,
+        length: this.total,
       };
       this.options.onSyntax?.(d);
     }
@@ -410,6 +430,8 @@ export class UserReader {
 
   /** One line (without its line feed), `base` its absolute offset. */
   private ndjsonLine(text: string, base: number): void {
+    this.lines.startLine(this.line, base);
+    if (base === 0) this.lines.pin(0);
     const p = new Parser(text, {});
     p.pos = base === 0 ? bomLength(text) : 0;
     p.skipTrivia();
@@ -439,7 +461,7 @@ export class UserReader {
       return;
     }
     this.elements++;
-    const line = this.lines.positionAt(base).line + 1;
+    const line = this.line + 1;
     this.options.onSyntax?.({
       code: 'not-a-user',
       severity: CODES['not-a-user'].severity,
