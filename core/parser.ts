@@ -62,7 +62,11 @@ const MAX_DEPTH = 256;
 
 export { removePropertyEdit } from './duplicateKeys';
 
-class Parser {
+/**
+ * The parser itself, exported for the streaming readers (core/stream/) that drive its value parsing
+ * over windows of a file; everyone else calls `parse`.
+ */
+export class Parser {
   pos = 0;
   readonly diagnostics: SeedDiagnostic[];
   rootItemCount = 0;
@@ -72,7 +76,7 @@ class Parser {
    * feed can only stand in whitespace, comments or skipped text), so that positioning diagnostics
    * needs no second pass over a large text.
    */
-  lineStarts = new Int32Array(1024);
+  lineStarts = new Int32Array(64);
   lineCount = 1;
 
   private addLine(start: number): void {

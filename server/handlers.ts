@@ -37,6 +37,7 @@ import {
 } from '../core/features/definitionsFile';
 import { localToday } from '../core/validate';
 import type { DefinitionsStore } from './definitions';
+import { formatOfName } from '../core/stream/users';
 import { definitionsOf } from './definitions';
 import type { ModelCache } from './models';
 import type { Logger } from './runSafe';
@@ -167,11 +168,14 @@ export function registerFeatures(deps: FeatureDeps): void {
 
   connection.onDocumentFormatting(({ textDocument: { uri }, options }, token) =>
     answer<TextEdit[]>(`formatting ${uri}`, uri, 'formatting', [], token, (model) =>
-      format(model, {
-        tabSize: options.tabSize,
-        insertSpaces: options.insertSpaces,
-        insertFinalNewline: options.insertFinalNewline,
-      }),
+      // An NDJSON seed file keeps one user per line: the JSON formatter is not for it.
+      formatOfName(uri) === 'ndjson'
+        ? []
+        : format(model, {
+            tabSize: options.tabSize,
+            insertSpaces: options.insertSpaces,
+            insertFinalNewline: options.insertFinalNewline,
+          }),
     ),
   );
 }

@@ -8,6 +8,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SeedModel } from '../core/document';
 import type { Definitions } from '../core/definitions/model';
 import { analyze } from '../core/document';
+import { analyzeNdjson } from '../core/stream/ndjsonModel';
+import { formatOfName } from '../core/stream/users';
 
 interface Entry {
   document: TextDocument;
@@ -33,7 +35,11 @@ export class ModelCache {
   get(document: TextDocument, definitions?: Definitions): SeedModel {
     const cached = this.hit(document, definitions);
     if (cached !== undefined) return cached.model;
-    const model = analyze(document.getText(), { definitions });
+    // `*.caseed.ndjson`: one user per line (core/stream/ndjsonModel.ts).
+    const model =
+      formatOfName(document.uri) === 'ndjson'
+        ? analyzeNdjson(document.getText(), { definitions })
+        : analyze(document.getText(), { definitions });
     this.entries.set(document.uri, { document, version: document.version, definitions, model });
     return model;
   }
