@@ -30,6 +30,8 @@ import { DEFAULT_CONCURRENCY, describeUsers, sendRequests } from '../core/send/s
 import type { RequestSource, SendResult } from '../core/send/sender';
 import type { StreamedRequest } from '../core/send/stream';
 import { StreamCheck } from '../core/send/stream';
+import { StreamValidator } from '../core/stream/validate';
+import { formatOfName } from '../core/stream/users';
 import type { Target } from '../core/send/target';
 import { resolveTarget } from '../core/send/target';
 import { createUndiciTransport } from '../transport/undici';
@@ -43,13 +45,12 @@ import { reportAll } from './report';
 import type { FileIdentity } from './sendFile';
 import {
   JournalFile,
-  formatOf,
   identityOf,
   journalPathOf,
   readJournalFile,
-  readUsers,
   streamRequests,
 } from './sendFile';
+import { streamText } from './streamText';
 import { SEND_USAGE } from './sendUsage';
 
 export interface SendEnv {
@@ -222,7 +223,7 @@ export async function runSend(
   }
   if (loaded !== undefined) out(`${describeDefinitions(loaded)}\n`);
 
-  const format = formatOf(file);
+  const format = formatOfName(file);
   const streaming =
     format === 'ndjson' || options.stream === true || sizeOf(file) > STREAM_ABOVE_BYTES;
   let prepared: Prepared;
@@ -250,33 +251,28 @@ export async function runSend(
     };
     out(formatPlan(plan, target, file));
   } else {
-    const check = new StreamCheck({
-      maxUsers,
-      maxBytes,
+    // The first pass: the streaming validator (the same diagnostics as `caseed validate`), each
+    // user counted and measured as a plan would; the file's identity read alongside.
+    const check = new StreamCheck({ maxUsers, maxBytes });
+    let errors = 0;
+    const validator = new StreamValidator({
+      format,
       definitions: loaded?.definitions,
-      onProblem: (p) => {
-        if (p.diagnostic.severity !== 'error') return;
+      onDiagnostic: (d, range) => {
+        if (d.severity !== 'error') return;
+        errors++;
         err(
-          `${problemLine(file, {
-            severity: p.diagnostic.severity,
-            code: p.diagnostic.code,
-            message: p.diagnostic.message,
-            range: { start: p.start, end: p.end },
-          })}\n`,
+          `${problemLine(file, { severity: d.severity, code: d.code, message: d.message, range })}\n`,
         );
       },
+      onUser: (u) => check.user(u.node, u.text, u.index, u.start.line),
     });
-    const read = await readUsers(file, format, (u) => check.user(u));
-    identity = read.identity;
-    const problem = read.splitter.problem;
-    if (problem !== undefined) {
-      err(`${file}:${problem.line + 1}:${problem.character + 1} error syntax ${problem.message}\n`);
-      err(`caseed: Not sent: the file's structure is broken at line ${problem.line + 1}.\n`);
-      return EXIT.PROBLEMS;
-    }
-    if (check.errors > 0) {
+    identity = await identityOf(file);
+    streamText(file, file, (t) => validator.push(t));
+    const end = validator.end();
+    if (errors > 0) {
       err(
-        `caseed: Not sent: the file has ${check.errors} error${check.errors === 1 ? '' : 's'} (listed above).\n`,
+        `caseed: Not sent: the file has ${errors} error${errors === 1 ? '' : 's'} (listed above).\n`,
       );
       return EXIT.PROBLEMS;
     }
@@ -291,7 +287,7 @@ export async function runSend(
       );
       return EXIT.PROBLEMS;
     }
-    const single = read.splitter.shape === 'single';
+    const single = format === 'json' && end.root?.type === 'object';
     prepared = {
       path: single ? SINGLE_PATH : BULK_PATH,
       users: check.users,

@@ -16,7 +16,7 @@ import {
 import { StringDecoder } from 'node:string_decoder';
 import type { JournalRecord } from '../core/send/journal';
 import { journalLine } from '../core/send/journal';
-import type { SplitFormat, SplitUser } from '../core/send/split';
+import type { SplitFormat } from '../core/send/split';
 import type { StreamedRequest } from '../core/send/stream';
 import { StreamCutter } from '../core/send/stream';
 import { UserSplitter } from '../core/send/split';
@@ -27,11 +27,6 @@ const CHUNK = 1 << 16;
 export interface FileIdentity {
   size: number;
   sha256: string;
-}
-
-/** The format of a seed file by its name: one user per line for `.ndjson`/`.jsonl`. */
-export function formatOf(file: string): SplitFormat {
-  return /\.(ndjson|jsonl)$/i.test(file) ? 'ndjson' : 'json';
 }
 
 function cannotRead(file: string, err: unknown): CliError {
@@ -45,41 +40,6 @@ function cannotRead(file: string, err: unknown): CliError {
           ? err.message
           : String(err);
   return new CliError(`cannot read ${file}: ${why}`, EXIT.USAGE);
-}
-
-/**
- * Reads `file` streaming: each chunk is hashed and its text handed to a splitter; resolves with the
- * file's identity. `onUser` may return a promise (the reader waits: back-pressure).
- */
-export async function readUsers(
-  file: string,
-  format: SplitFormat,
-  onUser: (u: SplitUser) => void,
-): Promise<{ identity: FileIdentity; splitter: UserSplitter }> {
-  const hash = createHash('sha256');
-  const decoder = new StringDecoder('utf8');
-  const splitter = new UserSplitter(format, onUser);
-  let size = 0;
-  let first = true;
-  try {
-    for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) {
-      const buf = chunk as Buffer;
-      hash.update(buf);
-      size += buf.length;
-      let text = decoder.write(buf);
-      if (first && text.length > 0) {
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        first = false;
-      }
-      splitter.push(text);
-      if (splitter.problem !== undefined) break;
-    }
-  } catch (err) {
-    throw cannotRead(file, err);
-  }
-  splitter.push(decoder.end());
-  splitter.end();
-  return { identity: { size, sha256: hash.digest('hex') }, splitter };
 }
 
 /**

@@ -1,31 +1,22 @@
 /**
- * The streaming send of a seed file of any size, in constant memory: users come from the splitter
- * (split.ts) one at a time. The first pass checks each user with `validate` (positions made absolute
- * in the file) and counts what a plan counts; the second cuts the same requests as `planSend` would
- * (cut.ts) and hands each over as soon as it is full. Only the request being filled is held.
+ * The streaming send of a seed file of any size, in constant memory. The first pass is the streaming
+ * validator (core/stream/validate.ts: the same diagnostics as `validate`), whose users are counted
+ * here as a plan counts them; the second reads users with the light splitter (split.ts: no tree),
+ * cuts the same requests as `planSend` would (cut.ts) and hands each over as soon as it is full.
+ * Only the request being filled is held.
  * Pure: the caller reads the file and feeds the splitter.
  */
-import type { SeedDiagnostic } from '../diagnostics';
-import type { Definitions } from '../definitions/model';
 import { getString, workspaceItems } from '../ast';
 import type { JsonNode } from '../ast';
 import { parse } from '../parser';
 import { LineIndex } from '../positions';
 import type { Position } from '../positions';
-import { validate } from '../validate';
 import type { AttributeName } from './cut';
 import { RequestCutter, attributeNamesOf } from './cut';
 import { minifiedBytes, minifyJson, utf8Length } from './minify';
 import type { PlannedRequest } from './plan';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_USERS } from './plan';
 import type { SplitUser } from './split';
-
-/** A diagnostic of a streamed file, positioned in the file (0-based line and character). */
-export interface StreamProblem {
-  diagnostic: SeedDiagnostic;
-  start: Position;
-  end: Position;
-}
 
 function absolute(u: SplitUser, lines: LineIndex, offset: number): Position {
   const p = lines.positionAt(offset);
@@ -37,13 +28,13 @@ function absolute(u: SplitUser, lines: LineIndex, offset: number): Position {
 export interface StreamCheckOptions {
   maxUsers?: number;
   maxBytes?: number;
-  today?: string;
-  definitions?: Definitions;
-  /** Every error and warning of a user, positioned in the file. */
-  onProblem?: (p: StreamProblem) => void;
 }
 
-/** The first pass: what `planSend` learns, without holding the file. */
+/**
+ * The first pass's counts: what `planSend` learns (users, seeds, attribute names, production,
+ * requests, bytes, a user too large for any request), fed each user as the streaming validator
+ * (core/stream/validate.ts) hands it over, without holding the file.
+ */
 export class StreamCheck {
   users = 0;
   seeds = 0;
@@ -51,41 +42,25 @@ export class StreamCheck {
   production = false;
   requests = 0;
   bytes = 0;
-  errors = 0;
   /** The first user too large for any request, if any. */
   oversized: { index: number; bytes: number; line: number } | undefined;
   private readonly cutter: RequestCutter;
   private open = false;
 
-  constructor(private readonly options: StreamCheckOptions = {}) {
+  constructor(options: StreamCheckOptions = {}) {
     this.cutter = new RequestCutter(
       options.maxUsers ?? DEFAULT_MAX_USERS,
       options.maxBytes ?? DEFAULT_MAX_BYTES,
     );
   }
 
-  user(u: SplitUser): void {
+  /** One user: its node, the text its offsets index, its position in the file and its line. */
+  user(node: JsonNode, text: string, index: number, line: number): void {
     this.users++;
-    const v = validate(u.text, {
-      today: this.options.today,
-      definitions: this.options.definitions,
-    });
-    if (v.diagnostics.length > 0) {
-      const lines = new LineIndex(u.text, v.lineStarts);
-      for (const d of v.diagnostics) {
-        if (d.severity === 'error') this.errors++;
-        this.options.onProblem?.({
-          diagnostic: { ...d, offset: d.offset + u.offset },
-          start: absolute(u, lines, d.offset),
-          end: absolute(u, lines, d.offset + d.length),
-        });
-      }
-    }
-    const root = v.root;
-    if (root !== undefined) this.count(root);
-    const bytes = minifiedBytes(u.text, 0, u.text.length);
+    this.count(node);
+    const bytes = minifiedBytes(text, node.offset, node.offset + node.length);
     if (this.cutter.oversized(bytes)) {
-      this.oversized ??= { index: u.index, bytes: bytes + 2, line: u.line };
+      this.oversized ??= { index, bytes: bytes + 2, line };
       return;
     }
     if (this.cutter.add(bytes) || !this.open) {
