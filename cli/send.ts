@@ -257,6 +257,8 @@ export async function runSend(
     let errors = 0;
     const validator = new StreamValidator({
       format,
+      // Small parse windows: fewer user trees held at once (the diagnostics do not depend on it).
+      windowSize: 1 << 16,
       definitions: loaded?.definitions,
       onDiagnostic: (d, range) => {
         if (d.severity !== 'error') return;
@@ -268,7 +270,7 @@ export async function runSend(
       onUser: (u) => check.user(u.node, u.text, u.index, u.start.line),
     });
     identity = await identityOf(file);
-    streamText(file, file, (t) => validator.push(t));
+    streamText(file, file, (t) => validator.push(t), 1 << 16);
     const end = validator.end();
     if (errors > 0) {
       err(
