@@ -309,6 +309,9 @@ describe('caseed send: journal, outcomes and summary', () => {
       const r = await caseed(['send', f, '--base-url', em.url, '--max-users', '2']);
       assert.equal(r.status, 0, r.stdout + r.stderr);
       assert.match(r.stdout, /\(streaming\)/);
+      // Not a terminal: plain progress lines (no bar, no control characters).
+      assert.match(r.stderr, /^progress: 3 of 3 users \(100%\), [\d,]+ users\/s, ETA 0 s$/m);
+      assert.ok(!r.stderr.includes('\r') && !r.stderr.includes('\x1b'));
       assert.equal(em.accepted.length, 2);
       assert.ok(
         em.accepted[0].body.startsWith(`[{"environment":"development","mpid":${BIG_MPID},`),
