@@ -269,6 +269,9 @@ describe('sender status paths', () => {
       );
       await waitFor(() => em.stats().inFlight === 0, 'the server to see both aborts');
       assert.equal(em.stats().seedingRequests, 2);
+      // It left and no answer came back: the server may have stored it.
+      assert.equal(r.requests[0].outcome, 'unknown');
+      assert.equal(r.users.unknown.total, r.requests[0].users.length);
     });
   });
 
@@ -280,5 +283,7 @@ describe('sender status paths', () => {
     );
     assert.equal(r.outcome, 'failed');
     assert.match(r.requests[0].message, /connection failed/);
+    // Nothing reached a server: not sent (not "unknown").
+    assert.equal(r.requests[0].outcome, 'not-sent');
   });
 });
