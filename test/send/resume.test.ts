@@ -254,23 +254,36 @@ describe('caseed send: journal, outcomes and summary', () => {
     });
   });
 
-  it('SIGTERM stops the send and still prints the summary naming the users of each outcome', async () => {
-    const f = file('term.caseed.json', bulkText(40));
-    await withEmulator({ faults: { delayMs: 300 } }, async (em) => {
-      const p = start(['send', f, '--base-url', em.url, '--max-users', '2', '--concurrency', '2']);
-      await waitFor(() => em.received.length >= 3, 'a few requests answered');
-      p.child.kill('SIGTERM');
-      const r = await p.done;
-      assert.equal(r.status, 3, r.stdout + r.stderr);
-      assert.match(r.stderr, /caseed: terminated: cancelling/);
-      assert.match(r.stdout, /^Cancelled: \d+ of 20 requests accepted/m);
-      assert.match(r.stdout, /^ {2}accepted: \d+ — users 1–\d+/m);
-      assert.match(r.stdout, /^ {2}outcome unknown: \d+ — users /m);
-      assert.match(r.stdout, /^ {2}not sent: \d+ — users \d+–40/m);
-      assert.match(r.stdout, /caseed send --resume /);
-      keepJournal(`${f}.journal`);
+  for (const [signal, said] of [
+    ['SIGTERM', 'terminated'],
+    ['SIGINT', 'interrupted'],
+  ] as const)
+    it(`${signal} stops the send and still prints the summary naming the users of each outcome`, async () => {
+      const f = file(`${signal}.caseed.json`, bulkText(40));
+      await withEmulator({ faults: { delayMs: 300 } }, async (em) => {
+        const p = start([
+          'send',
+          f,
+          '--base-url',
+          em.url,
+          '--max-users',
+          '2',
+          '--concurrency',
+          '2',
+        ]);
+        await waitFor(() => em.received.length >= 3, 'a few requests answered');
+        p.child.kill(signal);
+        const r = await p.done;
+        assert.equal(r.status, 3, r.stdout + r.stderr);
+        assert.match(r.stderr, new RegExp(`caseed: ${said}: cancelling`));
+        assert.match(r.stdout, /^Cancelled: \d+ of 20 requests accepted/m);
+        assert.match(r.stdout, /^ {2}accepted: \d+ — users 1–\d+/m);
+        assert.match(r.stdout, /^ {2}outcome unknown: \d+ — users /m);
+        assert.match(r.stdout, /^ {2}not sent: \d+ — users \d+–40/m);
+        assert.match(r.stdout, /caseed send --resume /);
+        keepJournal(`${f}.journal`);
+      });
     });
-  });
 
   it('paces by X-mp-rate-limit-percentage-used: one request at a time before the 429s come', async () => {
     const f = file('paced.caseed.json', bulkText(12));
