@@ -35,8 +35,8 @@ Options:
   --no-definitions       do not look for a definitions file
   -h, --help             show this help
 
-Exit codes: 0 all accepted, 1 rejected by validation or the API (4xx), 2 bad usage,
-3 gave up after retries, network failure or cancelled.
+Exit codes: 0 all accepted, 1 rejected by validation or the API (4xx), 2 bad usage or a refused
+--resume, 3 gave up after retries, network failure, outcome unknown or cancelled (resume it).
 `;
 
 export const EMULATOR_USAGE = `Usage: caseed emulator [--port N] [--definitions FILE] [--cors] [fault options]
