@@ -16,6 +16,7 @@ import { definitionsModel } from '../core/features/definitionsFile';
 import type { DefinitionsStore, LoadedDefinitions } from './definitions';
 import { definitionsOf, definitionsStatus } from './definitions';
 import type { ModelCache } from './models';
+import { documentLength } from './seedDocuments';
 import type { Logger } from './runSafe';
 import { runSafeVoid } from './runSafe';
 import type { SettingsStore } from './settings';
@@ -111,7 +112,7 @@ export class Validator {
       const model = this.models.get(document, definitionsOf(loaded));
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
       const shown = model.diagnostics.slice(0, settings.validate.maxProblems);
-      const large = document.getText().length > settings.features.maxFileSizeMB * MB;
+      const large = documentLength(document) > settings.features.maxFileSizeMB * MB;
       const params = status(
         document,
         model.diagnostics,

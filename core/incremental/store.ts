@@ -206,12 +206,26 @@ export class SeedStore {
     removed: number,
     inserted: string,
   ): boolean {
+    if (this.tryEdit(text, offset, removed, inserted)) return true;
+    this.fullPass(text.full());
+    return false;
+  }
+
+  /**
+   * The incremental half of `edit`: true when the edit was taken into account; false (and nothing
+   * changed) when it needs a full pass, which the caller then owes before reading diagnostics.
+   */
+  tryEdit(
+    text: { slice(start: number, end: number): string },
+    offset: number,
+    removed: number,
+    inserted: string,
+  ): boolean {
     const i = this.bulk ? this.userContaining(offset, offset + removed) : -1;
     if (i >= 0 && this.recheck(text, i, inserted.length - removed)) {
       this.stats.incremental++;
       return true;
     }
-    this.fullPass(text.full());
     return false;
   }
 
@@ -241,6 +255,27 @@ export class SeedStore {
   span(index: number): UserSpan | undefined {
     if (!this.bulk || index < 0 || index >= this.starts.length) return undefined;
     return { index, offset: this.starts[index], length: this.lengths[index] };
+  }
+
+  /** The users whose span overlaps [from, to], in order. */
+  usersIn(from: number, to: number): UserSpan[] {
+    const out: UserSpan[] = [];
+    if (!this.bulk) return out;
+    let i = this.userAtOffset(from);
+    if (i < 0) {
+      // `from` lies between users: start with the first user after it.
+      let lo = 0;
+      let hi = this.starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.starts[mid] < from) lo = mid + 1;
+        else hi = mid;
+      }
+      i = lo;
+    }
+    for (; i < this.starts.length && this.starts[i] <= to; i++)
+      out.push({ index: i, offset: this.starts[i], length: this.lengths[i] });
+    return out;
   }
 
   get isBulk(): boolean {
@@ -317,7 +352,8 @@ export class SeedStore {
       if (!newSet.has(name) || now === undefined || was === undefined) return false;
       if (now.type !== was.type || now.cutoff !== was.cutoff) return false;
     }
-    for (const name of names) if (!old.includes(name) && firstIsThis(name) && others(name)) return false;
+    for (const name of names)
+      if (!old.includes(name) && firstIsThis(name) && others(name)) return false;
     // Commit: the user's diagnostics, its names, the first sightings it alone holds, the shift.
     const own = byOffset(parsed.diagnostics.concat(ctx.out)).map((d) => moved(d, -prefix));
     for (const name of old)
@@ -358,7 +394,9 @@ export class SeedStore {
         if (d.fixes !== undefined)
           out.fixes = d.fixes.map((f) => ({
             ...f,
-            edits: f.edits.map((e) => (e.offset >= oldEnd ? { ...e, offset: e.offset + delta } : e)),
+            edits: f.edits.map((e) =>
+              e.offset >= oldEnd ? { ...e, offset: e.offset + delta } : e,
+            ),
           }));
         this.gap[g] = out;
       }

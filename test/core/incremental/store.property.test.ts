@@ -79,7 +79,8 @@ function randomChange(random: Random, text: string): Change {
   const kind = below(random, 10);
   const offset = below(random, text.length + 1);
   if (kind <= 3) return { offset, removed: 0, inserted: pick(random, [...CHARS]) };
-  if (kind <= 5) return { offset, removed: Math.min(1 + below(random, 3), text.length - offset), inserted: '' };
+  if (kind <= 5)
+    return { offset, removed: Math.min(1 + below(random, 3), text.length - offset), inserted: '' };
   if (kind <= 7) {
     const [from, to] = pick(random, TOKENS);
     const at = text.indexOf(from, offset);
@@ -125,5 +126,8 @@ test('incremental validation equals a full validation after every random edit', 
   }
   assert.equal(checked, 4000);
   // Most edits land inside a user of a bulk file and must not need a full pass.
-  assert.ok(incremental >= 250 && incremental > inside / 15, `${incremental} of ${inside} edits were incremental`);
+  assert.ok(
+    incremental >= 250 && incremental > inside / 15,
+    `${incremental} of ${inside} edits were incremental`,
+  );
 });
