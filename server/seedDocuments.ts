@@ -41,15 +41,15 @@ function lineStartsOf(chunk: string, next: number): Int32Array {
 }
 
 /** Splits a text into chunks of about CHUNK characters, cut after a line feed where possible. */
-function split(text: string): string[] {
-  if (text.length <= CHUNK * 2) return [text];
+function split(text: string, chunk: number): string[] {
+  if (text.length <= chunk * 2) return [text];
   const out: string[] = [];
   let at = 0;
   while (at < text.length) {
-    let end = Math.min(text.length, at + CHUNK);
+    let end = Math.min(text.length, at + chunk);
     if (end < text.length) {
       const nl = text.indexOf('\n', end);
-      end = nl < 0 || nl - at > CHUNK * 2 ? end : nl + 1;
+      end = nl < 0 || nl - at > chunk * 2 ? end : nl + 1;
     }
     out.push(text.slice(at, end));
     at = end;
@@ -81,8 +81,10 @@ export class SeedDocument implements TextDocument {
     readonly languageId: string,
     public version: number,
     content: string,
+    /** Characters per chunk (small values in tests exercise the chunk table). */
+    private readonly chunkSize = CHUNK,
   ) {
-    this.chunks = split(content);
+    this.chunks = split(content, chunkSize);
     this.flat = content;
     this.rebuild(0, true);
   }
@@ -217,7 +219,7 @@ export class SeedDocument implements TextDocument {
       this.chunks[a].slice(0, offset - this.starts[a]) +
       inserted +
       this.chunks[b].slice(end - this.starts[b]);
-    const pieces = merged.length > CHUNK * 4 ? split(merged) : [merged];
+    const pieces = merged.length > this.chunkSize * 4 ? split(merged, this.chunkSize) : [merged];
     if (merged.length === 0 && this.chunks.length > 1) pieces.length = 0;
     this.chunks.splice(a, b - a + 1, ...pieces);
     this.lines.splice(a, b - a + 1, ...pieces.map(() => new Int32Array(0)));
@@ -248,7 +250,7 @@ export class SeedDocument implements TextDocument {
         if (v !== undefined && !v.stale)
           v.stale = !v.store.tryEdit(this, from, to - from, change.text);
       } else {
-        this.chunks = split(change.text);
+        this.chunks = split(change.text, this.chunkSize);
         this.flat = change.text;
         this.rebuild(0, true);
         if (this.validation !== undefined) this.validation.stale = true;
