@@ -44,8 +44,8 @@ export interface StoreDocument extends PositionMap {
 
 class StoreModel implements SeedModel {
   readonly lines: LineIndex;
-  readonly diagnostics: readonly SeedDiagnostic[];
   readonly userCount: number;
+  private cachedDiagnostics: readonly SeedDiagnostic[] | undefined;
   private cachedText: string | undefined;
   private tree: { root: JsonNode | undefined } | undefined;
 
@@ -55,8 +55,17 @@ class StoreModel implements SeedModel {
     readonly definitions: Definitions | undefined,
   ) {
     this.lines = new MappedLines(document);
-    this.diagnostics = store.diagnostics();
+    // The store's list of this version (built once per change, and only when asked for).
     this.userCount = store.userCount;
+    this.cachedDiagnostics = undefined;
+    this.store = store;
+  }
+
+  private readonly store: SeedStore;
+
+  get diagnostics(): readonly SeedDiagnostic[] {
+    if (this.cachedDiagnostics === undefined) this.cachedDiagnostics = this.store.diagnostics();
+    return this.cachedDiagnostics;
   }
 
   get text(): string {

@@ -405,6 +405,28 @@ export class SeedStore {
     return true;
   }
 
+  /**
+   * Walks the diagnostics in order without copying them: `gap` gets each diagnostic outside the
+   * users (absolute offsets); `user` gets a user's own list (offsets relative to `start`; the same
+   * array until that user changes, so callers may cache what they derive from it). Stops when a
+   * callback returns false.
+   */
+  walk(
+    gapDiagnostic: (d: SeedDiagnostic) => boolean,
+    user: (start: number, relative: readonly SeedDiagnostic[]) => boolean,
+  ): void {
+    const gap = this.gap;
+    let g = 0;
+    for (let i = 0; i < this.users.length; i++) {
+      const ds = this.users[i].diagnostics;
+      if (ds.length === 0) continue;
+      const start = this.starts[i];
+      while (g < gap.length && gap[g].offset < start) if (!gapDiagnostic(gap[g++])) return;
+      if (!user(start, ds)) return;
+    }
+    while (g < gap.length) if (!gapDiagnostic(gap[g++])) return;
+  }
+
   /** Every diagnostic, absolute offsets, in the order `validate` gives them. */
   diagnostics(): SeedDiagnostic[] {
     if (this.materialized !== undefined) return this.materialized;

@@ -8,6 +8,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SeedStore } from '../../../core/incremental/store';
+import { storeModel } from '../../../core/incremental/model';
+import { publishedDiagnostics } from '../../../core/incremental/published';
+import { analyze } from '../../../core/document';
+import { toLspDiagnostic } from '../../../core/features/codeActions';
+import { LineIndex } from '../../../core/positions';
 import { validate } from '../../../core/validate';
 import type { Random } from '../random';
 import { below, chance, pick, prng } from '../random';
@@ -121,6 +126,21 @@ test('incremental validation equals a full validation after every random edit', 
         `file ${file}, edit ${k}: ${JSON.stringify(c)}`,
       );
       assert.equal(store.userCount, full.userCount, `file ${file}, edit ${k}: user count`);
+      // What the server publishes (converted lists reused across edits) equals a fresh conversion.
+      const lines = new LineIndex(text);
+      const doc = {
+        getText: () => text,
+        slice: (a: number, b: number) => text.slice(a, b),
+        positionAt: (o: number) => lines.positionAt(o),
+        offsetAt: (p: { line: number; character: number }) => lines.offsetAt(p),
+      };
+      const fresh = analyze(text, { today: TODAY });
+      const published = publishedDiagnostics(store, storeModel(doc, store, undefined), 1000);
+      assert.deepEqual(
+        published.shown,
+        fresh.diagnostics.map((d) => toLspDiagnostic(fresh, d)),
+        `file ${file}, edit ${k}: published`,
+      );
       checked++;
     }
   }
