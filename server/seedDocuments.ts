@@ -16,7 +16,7 @@ import type {
 } from 'vscode-languageserver';
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import type { Definitions } from '../core/definitions/model';
-import { SeedStore } from '../core/incremental/store';
+import type { SeedStore } from '../core/incremental/store';
 
 const CHUNK = 64 * 1024;
 const CR = 13;
