@@ -269,8 +269,9 @@ export function registerFeatures(deps: FeatureDeps): void {
         insertFinalNewline: options.insertFinalNewline,
       };
       if (isDefinitionsFile(uri)) return [];
-      const from = model.lines.offsetAt(range.start);
-      const to = model.lines.offsetAt(range.end);
+      // The users on the lines the selection touches.
+      const from = model.lines.offsetAt({ line: range.start.line, character: 0 });
+      const to = model.lines.offsetAt({ line: range.end.line + 1, character: 0 });
       const big = formatBig(uri, model, from, to, opts);
       if (big !== undefined) return big;
       // A small file: its own store's user spans when it is a bulk array, else the whole file.
