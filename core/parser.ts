@@ -306,10 +306,11 @@ export class Parser {
       }
       if (c !== QUOTE) {
         const badStart = this.pos;
-        if (c === OPEN_BRACE && lastComma >= 0 && this.depth === 2 && this.bulkRoot) {
-          // `{ … , {` in a user of a bulk array: this user's closing brace is missing and the next
-          // user starts here. Close this one before the comma, which then separates the users
-          // (otherwise every later user of the file would be read into this one).
+        if (c === OPEN_BRACE && lastComma >= 0 && this.depth >= 2 && this.bulkRoot) {
+          // `{ … , {` in a user of a bulk array (or an object in it): closing braces are missing
+          // and the next user starts here. Close this object before the comma; the objects around
+          // it up to the user do the same, and the comma then separates the users (otherwise
+          // every later user of the file would be read into this one).
           this.backTo(lastComma);
           this.unclosed(start, '}', 'object');
           break;

@@ -37,6 +37,21 @@ test('a user missing its closing brace is closed before the next user', () => {
   assert.equal(fixed, text.replace(users[1], `${content}}${users[1].slice(content.length)}`));
 });
 
+test('a user cut short by two closing braces: both objects are closed, later users stay users', () => {
+  const users = Array.from({ length: 4 }, (_, i) => user(i + 1));
+  users[1] = users[1].trimEnd().slice(0, -1).trimEnd().slice(0, -1); // no "}" for two objects
+  const text = `[\n  ${users.join(',\n  ')}\n]\n`;
+  const r = validate(text, { today: '2026-01-01' });
+  assert.equal(r.userCount, 4);
+  assert.deepEqual(
+    r.diagnostics.map((d) => [d.code, d.offset]),
+    [
+      ['unclosed', text.indexOf(users[1])],
+      ['unclosed', text.indexOf('{\n      "workspace"', text.indexOf(users[1]))],
+    ],
+  );
+});
+
 test('the streaming reader hands the later users over as they come', () => {
   const users = Array.from({ length: 200 }, (_, i) => user(i + 1));
   users[3] = users[3].slice(0, -1);
