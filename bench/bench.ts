@@ -9,10 +9,14 @@
  * - peak RSS of a fresh process doing only that work (a child per measurement, so one
  *   measurement's garbage does not count against another).
  *
+ * - the CLI: `caseed validate` as a whole process at 10,000 users against a process that only reads
+ *   and JSON.parses the file, and its peak RSS on a generated 1 GB file (bench/cli.ts).
+ *
  * Then the language server over JSON-RPC at each size (see keystroke.ts): keystroke to diagnostics
  * with the debounce at 0, structural edits, completion and hover, the server's RSS.
  *
  * Usage: node dist/bench.js [--sizes 1000,10000,100000] [--live-sizes 1000,10000,100000] [--runs N]
+ *   [--only cli] [--big-mb 1024]
  * (an empty list skips that part: `--sizes ''` runs only the language server rows)
  */
 import { spawnSync } from 'node:child_process';
@@ -21,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LineIndex } from '../core/positions';
 import { validate } from '../core/validate';
+import { cliBench } from './cli';
 import { generateBulk } from './generate';
 import { liveServer } from './keystroke';
 import { jsonLanguageServiceValidate } from './peer';
@@ -130,7 +135,8 @@ async function main(): Promise<void> {
     'core errors',
   ];
   const rows: string[][] = [header];
-  for (const users of sizes) {
+  const cliOnly = arg('--only') === 'cli';
+  for (const users of cliOnly ? [] : sizes) {
     for (const invalidRate of [0, 0.01]) {
       const text = generateBulk({ users, invalidRate });
       const file = join(dir, `bulk-${users}-${invalidRate}.caseed.json`);
@@ -163,7 +169,12 @@ async function main(): Promise<void> {
       console.log(rows[rows.length - 1].join('\t'));
     }
   }
-  console.log('\n' + toMarkdown(rows));
+  if (!cliOnly) console.log('\n' + toMarkdown(rows));
+
+  console.log('');
+  const cli = cliBench(dir, runs, 10_000, Number(arg('--big-mb') ?? 1024));
+  for (const line of cli.lines) console.log(line);
+  if (cliOnly) return;
 
   await live(arg('--live-sizes') ?? sizes.join(','), runs);
 }

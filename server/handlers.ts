@@ -46,6 +46,7 @@ import {
 } from '../core/features/definitionsFile';
 import { localToday } from '../core/validate';
 import type { DefinitionsStore } from './definitions';
+import { formatOfName } from '../core/stream/users';
 import { definitionsOf } from './definitions';
 import type { ModelCache } from './models';
 import type { Logger } from './runSafe';
@@ -257,6 +258,8 @@ export function registerFeatures(deps: FeatureDeps): void {
         insertSpaces: options.insertSpaces,
         insertFinalNewline: options.insertFinalNewline,
       };
+      // An NDJSON seed file keeps one user per line: the JSON formatter is not for it.
+      if (formatOfName(uri) === 'ndjson') return [];
       return formatBig(uri, model, undefined, undefined, opts) ?? format(model, opts);
     }),
   );
@@ -268,7 +271,7 @@ export function registerFeatures(deps: FeatureDeps): void {
         insertSpaces: options.insertSpaces,
         insertFinalNewline: options.insertFinalNewline,
       };
-      if (isDefinitionsFile(uri)) return [];
+      if (isDefinitionsFile(uri) || formatOfName(uri) === 'ndjson') return [];
       // The users on the lines the selection touches.
       const from = model.lines.offsetAt({ line: range.start.line, character: 0 });
       const to = model.lines.offsetAt({ line: range.end.line + 1, character: 0 });

@@ -15,6 +15,8 @@ import { analyze } from '../core/document';
 import { SeedStore } from '../core/incremental/store';
 import { storeModel } from '../core/incremental/model';
 import { localToday } from '../core/validate';
+import { analyzeNdjson } from '../core/stream/ndjsonModel';
+import { formatOfName } from '../core/stream/users';
 import { SeedDocument } from './seedDocuments';
 
 interface Entry {
@@ -41,10 +43,14 @@ export class ModelCache {
   get(document: TextDocument, definitions?: Definitions): SeedModel {
     const cached = this.hit(document, definitions);
     if (cached !== undefined) return cached.model;
+    // `*.caseed.ndjson`: one user per line (core/stream/ndjsonModel.ts); a JSON seed file held as a
+    // SeedDocument is validated incrementally (core/incremental/).
     const model =
-      document instanceof SeedDocument
-        ? incrementalModel(document, definitions)
-        : analyze(document.getText(), { definitions });
+      formatOfName(document.uri) === 'ndjson'
+        ? analyzeNdjson(document.getText(), { definitions })
+        : document instanceof SeedDocument
+          ? incrementalModel(document, definitions)
+          : analyze(document.getText(), { definitions });
     this.entries.set(document.uri, { document, version: document.version, definitions, model });
     return model;
   }
