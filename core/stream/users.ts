@@ -276,6 +276,7 @@ export class UserReader {
       prevEnd = this.prevEnd - base;
     }
     p.enter(rootLocal);
+    p.bulkRoot = true;
     let needComma = false;
     const items: JsonNode[] = [];
     const itemDiags: number[] = [];

@@ -74,8 +74,12 @@ function mutate(random: Random, text: string): string {
     const at = below(random, out.length + 1);
     const r = random();
     if (r < 0.45) out = out.slice(0, at) + pick(random, PIECES) + out.slice(at);
-    else if (r < 0.8) out = out.slice(0, at) + out.slice(at + 1 + below(random, 3));
-    else if (r < 0.9) out = out + pick(random, PIECES);
+    else if (r < 0.7) out = out.slice(0, at) + out.slice(at + 1 + below(random, 3));
+    else if (r < 0.8) {
+      // Drop a closing brace or bracket (a user left open swallows, or not, what follows).
+      const closer = out.indexOf(pick(random, ['}', ']']), at);
+      if (closer >= 0) out = out.slice(0, closer) + out.slice(closer + 1);
+    } else if (r < 0.9) out = out + pick(random, PIECES);
     else out = pick(random, PIECES) + out;
   }
   return out;
