@@ -5,7 +5,7 @@
  * Exit 0 all accepted, 1 rejected (validation or API 4xx), 2 bad usage, 3 gave up / network / cancelled.
  */
 import { createInterface } from 'node:readline/promises';
-import { podFromKey } from '../core/facts';
+import { podFromKey } from '../core/vocabulary';
 import type { SendPlan } from '../core/send/plan';
 import { attributeNames, planSend } from '../core/send/plan';
 import { redact, secretsOf } from '../core/send/redact';

@@ -3,7 +3,7 @@
  * loopback for the local emulator). Saved as user settings; no secrets in settings.
  */
 import * as vscode from 'vscode';
-import { PODS, podFromKey } from '../../core/facts';
+import { PODS, podFromKey } from '../../core/vocabulary';
 import { checkBaseUrl } from '../../core/send/target';
 import type { Ctx } from '../context';
 import { sendServicesOf } from '../sendServices';

@@ -10,7 +10,7 @@ import { getProperty, getValue } from '../ast';
 import type { CaDefinition, Definitions } from '../definitions/model';
 import { CACHE_DELAY_MS, changedBeforeSnapshotMs, describeTimePeriod } from '../definitions/model';
 import type { Fix } from '../diagnostics';
-import { CALCULATION_TYPE_ALIASES, CALCULATION_TYPE_BY_NAME } from '../facts';
+import { CALCULATION_TYPE_ALIASES, CALCULATION_TYPE_BY_NAME } from '../vocabulary';
 import type { RuleContext } from './context';
 import { reportNode } from './context';
 import { removeItemEdit, replaceFix } from './edits';
