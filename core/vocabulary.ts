@@ -291,8 +291,31 @@ export interface Leaf {
   pattern?: string;
 }
 
-/** Checked by a hand-written rule instead of the shape validator (better message, range, fix). */
-export type OwnedBy = 'mpid' | 'identities' | 'seeds' | 'dates' | 'seed-values' | 'attributes';
+/** The hand-written rules (core/rules/) that check part of a shape with better messages and fixes. */
+export type OwningRule = 'mpid' | 'identities' | 'seeds' | 'dates' | 'seed-values' | 'attributes';
+
+/** The schema keywords the shape validator reports. */
+export type ShapeKeyword =
+  | 'type'
+  | 'enum'
+  | 'required'
+  | 'additionalProperties'
+  | 'minProperties'
+  | 'minItems'
+  | 'maxItems'
+  | 'minLength'
+  | 'maxLength'
+  | 'pattern'
+  | 'anyOf';
+
+/**
+ * Part of a shape that a rule reports instead of the shape validator: `keywords` of this value
+ * (`content`: everything inside it, its type excepted; `all`: its type too).
+ */
+export interface OwnedBy {
+  rule: OwningRule;
+  keywords: readonly ShapeKeyword[] | 'content' | 'all';
+}
 
 export interface PropertySpec {
   name: string;
@@ -311,8 +334,10 @@ export interface PropertySpec {
   snippet: string;
   /** Open the suggestion list again after inserting (for values chosen from a list). */
   suggestValue?: boolean;
-  /** A rule reports every problem of this value's type and content (the shape validator skips). */
+  /** The checks of this value a rule makes instead of the shape validator. */
   ownedBy?: OwnedBy;
+  /** The quick fix adding it may be applied unattended (structure or a safe value, never data). */
+  safeToInsert?: boolean;
 }
 
 export interface ObjectSpec {
@@ -326,7 +351,7 @@ export interface ObjectSpec {
   /** Values of properties not listed (`additionalProperties`); none allowed when absent. */
   otherValues?: Leaf;
   minProperties?: number;
-  /** A rule reports the object's unknown/missing properties (the shape validator skips them). */
+  /** The checks of such an object a rule makes instead of the shape validator. */
   ownedBy?: OwnedBy;
 }
 
@@ -336,7 +361,6 @@ export interface ArraySpec {
   minItems?: number;
   maxItems?: number;
   description?: string;
-  ownedBy?: OwnedBy;
 }
 
 const WORKSPACE_ARRAY = '{\n\t"workspace": [\n\t\t$0\n\t]\n}';
@@ -361,6 +385,7 @@ export const OBJECTS: Readonly<Record<ObjectKind, ObjectSpec>> = {
         doc: 'The mParticle environment the seeds go to: `development` or `production`.',
         hint: '"development" or "production"',
         insert: '"development"',
+        safeToInsert: true,
         snippet: `"\${1|${ENVIRONMENTS.join(',')}|}"`,
       },
       {
@@ -373,7 +398,7 @@ export const OBJECTS: Readonly<Record<ObjectKind, ObjectSpec>> = {
           'present the API ignores `identities`. Write it as a JSON integer: caseed keeps its digits ' +
           'exactly and never rounds it through a JavaScript number.',
         snippet: '$0',
-        ownedBy: 'mpid',
+        ownedBy: { rule: 'mpid', keywords: ['type'] },
       },
       {
         name: 'identities',
@@ -414,7 +439,7 @@ export const OBJECTS: Readonly<Record<ObjectKind, ObjectSpec>> = {
     description:
       'Identities that find the user when `mpid` is absent (ignored when `mpid` is present).',
     minProperties: 1,
-    ownedBy: 'identities',
+    ownedBy: { rule: 'identities', keywords: 'content' },
     properties: IDENTITY_TYPES.map((t) => ({
       name: t.name,
       value: NONEMPTY,
@@ -440,6 +465,7 @@ export const OBJECTS: Readonly<Record<ObjectKind, ObjectSpec>> = {
           '`calculation_type`, `cutoff_date` and `seed`. Must not be empty.',
         hint: 'an array of entries',
         insert: '[]',
+        safeToInsert: true,
         snippet: '[\n\t$0\n]',
       },
     ],
@@ -474,7 +500,7 @@ export const OBJECTS: Readonly<Record<ObjectKind, ObjectSpec>> = {
         insert: '"sum"',
         snippet: '"$0"',
         suggestValue: true,
-        ownedBy: 'seeds',
+        ownedBy: { rule: 'seeds', keywords: ['enum'] },
       },
       {
         name: 'cutoff_date',
@@ -488,7 +514,7 @@ export const OBJECTS: Readonly<Record<ObjectKind, ObjectSpec>> = {
         hint: 'the date (yyyy-MM-dd) before which events are ignored by the live calculation',
         insert: '"TODAY"',
         snippet: '"${1:TODAY}"',
-        ownedBy: 'dates',
+        ownedBy: { rule: 'dates', keywords: ['pattern'] },
       },
       {
         name: 'seed',
@@ -517,7 +543,7 @@ export const OBJECTS: Readonly<Record<ObjectKind, ObjectSpec>> = {
           'A single value, read by `count`, `sum`, `min`, `max`, `first_occurrence`, `last_occurrence` ' +
           'and the two `…_timestamp` types (Unix epoch milliseconds).',
         snippet: '$0',
-        ownedBy: 'seed-values',
+        ownedBy: { rule: 'seed-values', keywords: ['type'] },
       },
       {
         name: 'list',
@@ -526,7 +552,7 @@ export const OBJECTS: Readonly<Record<ObjectKind, ObjectSpec>> = {
         type: 'array of strings',
         doc: 'The unique values seen, read by `unique_list` and `unique_values_count`.',
         snippet: '[\n\t"$0"\n]',
-        ownedBy: 'seed-values',
+        ownedBy: { rule: 'seed-values', keywords: 'all' },
       },
       {
         name: 'key_value_pairs',
@@ -535,7 +561,7 @@ export const OBJECTS: Readonly<Record<ObjectKind, ObjectSpec>> = {
         type: 'object',
         doc: 'Read by `average` (exactly `sum` and `count`) and `most_frequent` (each value → its count).',
         snippet: '{\n\t$0\n}',
-        ownedBy: 'seed-values',
+        ownedBy: { rule: 'seed-values', keywords: 'all' },
       },
     ],
   },
@@ -543,7 +569,6 @@ export const OBJECTS: Readonly<Record<ObjectKind, ObjectSpec>> = {
     kind: 'key_value_pairs',
     name: '"key_value_pairs"',
     description: '`sum` and `count` for average; value → count for most_frequent.',
-    ownedBy: 'seed-values',
     // The listed properties are average's (documentation only: the object takes any key).
     otherValues: STRING_OR_NUMBER,
     properties: [
@@ -579,6 +604,7 @@ export const OBJECTS: Readonly<Record<ObjectKind, ObjectSpec>> = {
         doc: `User attributes to create or update, each with \`attribute_name\` and \`attribute_value\` (at most ${LIMITS.userAttributesPerUser} per user).`,
         hint: 'an array of entries',
         insert: '[]',
+        safeToInsert: true,
         snippet: '[\n\t$0\n]',
       },
     ],
@@ -606,7 +632,7 @@ export const OBJECTS: Readonly<Record<ObjectKind, ObjectSpec>> = {
         doc: `The value of the user attribute: a string of at most ${LIMITS.attributeValueLength} characters.`,
         hint: 'the value as a string',
         snippet: '"$0"',
-        ownedBy: 'attributes',
+        ownedBy: { rule: 'attributes', keywords: ['type'] },
       },
     ],
   },
@@ -625,7 +651,7 @@ export const ARRAYS: Readonly<Record<ArrayKind, ArraySpec>> = {
     maxItems: LIMITS.userAttributesPerUser,
     description: `At most ${LIMITS.userAttributesPerUser} user attributes per user.`,
   },
-  list: { kind: 'list', items: STRING, ownedBy: 'seed-values' },
+  list: { kind: 'list', items: STRING },
 };
 
 /** Of the user object: one of these is required (a rule, missing-user-id, reports their absence). */
