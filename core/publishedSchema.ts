@@ -75,7 +75,7 @@ function propertySchema(p: PropertySpec): Schema {
 function objectSchema(o: ObjectSpec, description = o.description): Schema {
   const s: Schema = { type: 'object', description };
   const required = o.properties.filter((p) => p.required).map((p) => p.name);
-  if (required.length > 0) s.required = required;
+  if (required.length > 0 && o.otherValues === undefined) s.required = required;
   if (o.kind === 'user') s.anyOf = USER_ID_PROPERTIES.map((name) => ({ required: [name] }));
   if (o.minProperties !== undefined) s.minProperties = o.minProperties;
   if (o.otherValues !== undefined) {

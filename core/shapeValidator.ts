@@ -197,7 +197,7 @@ function checkObject(
   const props = node.properties;
   const n = props.length;
   const effective = n > 8 ? lastOccurrences(props) : undefined;
-  if (!skip(w, inner, 'required', true)) {
+  if (o.otherValues === undefined && !skip(w, inner, 'required', true)) {
     for (const p of o.properties) {
       if (p.required && !hasValue(node, p.name))
         emit(w, 'required', node, o.kind, property, spec, {
@@ -221,7 +221,7 @@ function checkObject(
     if (!isEffective(props, i, effective)) continue;
     const p = props[i];
     const name = p.key.value;
-    const ps = propertySpec(o.kind, name);
+    const ps = o.otherValues === undefined ? propertySpec(o.kind, name) : undefined;
     const value = p.value as JsonNode;
     if (ps === undefined) {
       if (!checkContent) continue;

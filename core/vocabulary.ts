@@ -348,7 +348,11 @@ export interface ObjectSpec {
   definition?: string;
   description: string;
   properties: readonly PropertySpec[];
-  /** Values of properties not listed (`additionalProperties`); none allowed when absent. */
+  /**
+   * Values of properties not listed (`additionalProperties`); none allowed when absent. When set,
+   * the listed properties only document the common keys (average's `sum` and `count`) and are not
+   * checked: any key takes such a value.
+   */
   otherValues?: Leaf;
   minProperties?: number;
   /** The checks of such an object a rule makes instead of the shape validator. */
@@ -575,7 +579,7 @@ export const OBJECTS: Readonly<Record<ObjectKind, ObjectSpec>> = {
       {
         name: 'sum',
         value: STRING_OR_NUMBER,
-        required: false,
+        required: true,
         type: 'number',
         doc: 'For `average`: the sum of the values seen so far.',
         snippet: '${1:0}',
@@ -583,7 +587,7 @@ export const OBJECTS: Readonly<Record<ObjectKind, ObjectSpec>> = {
       {
         name: 'count',
         value: STRING_OR_NUMBER,
-        required: false,
+        required: true,
         type: 'integer (positive)',
         doc: 'For `average`: how many values the sum holds (a positive integer).',
         snippet: '${1:1}',

@@ -8,7 +8,13 @@ import type { JsonNode, PathSegment, PropertyNode } from '../ast';
 import { getString } from '../ast';
 import type { SeedModel } from '../document';
 import type { Position } from '../positions';
-import { CALCULATION_TYPE_ALIASES, CALCULATION_TYPE_BY_NAME, IDENTITY_ALIASES, IDENTITY_BY_NAME, TIMESTAMP_TYPES } from '../vocabulary';
+import {
+  CALCULATION_TYPE_ALIASES,
+  CALCULATION_TYPE_BY_NAME,
+  IDENTITY_ALIASES,
+  IDENTITY_BY_NAME,
+  TIMESTAMP_TYPES,
+} from '../vocabulary';
 import { attributeNameHover } from './definitionsHover';
 import type { ObjectLocation } from './locations';
 import { isObjectLocation, locate, seedEntryOf } from './locations';
