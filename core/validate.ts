@@ -2,7 +2,7 @@
  * The core's one entry point for diagnostics: parse once, then run every rule on each user.
  * For a bulk array each user is checked as soon as the parser has it (`onRootItem`) and, with
  * `keepTree: false`, dropped right away: a 200 MB file validates without holding its tree. The
- * rules live in core/rules/, one file per concern.
+ * rules live in core/rules/, one file per concern, listed once in core/rules/index.ts.
  */
 import type { JsonNode } from './ast';
 import type { SeedDiagnostic } from './diagnostics';
@@ -10,7 +10,6 @@ import { parse } from './parser';
 import type { Definitions } from './definitions/model';
 import type { RuleContext } from './rules/context';
 import { createContext, reportNode, typeName } from './rules/context';
-import { checkDefinitions } from './rules/definitions';
 import { checkUser } from './rules/user';
 
 export interface ValidateOptions {
@@ -75,7 +74,6 @@ export function createValidationContext(
  */
 export function validateUser(user: JsonNode, ctx: RuleContext, index = 0): void {
   checkUser(ctx, user, index);
-  if (ctx.definitions !== undefined) checkDefinitions(ctx, user, ctx.definitions);
 }
 
 export function validate(text: string, options: ValidateOptions = {}): ValidationResult {
