@@ -94,7 +94,7 @@ export class Validator {
       const document = this.documents.get(uri);
       if (document === undefined) return; // closed meanwhile
       if (!settings.validate.enable) {
-        await this.publish(document, [], status(document, [], 0, 0, 'disabled', false, 0));
+        await this.publish(document, [], status(document, { forced: 'disabled' }));
         return;
       }
       if (isDefinitionsFile(uri)) {
@@ -102,7 +102,7 @@ export class Validator {
         await this.publish(
           document,
           m.lspDiagnostics,
-          status(document, m.diagnostics, m.userCount, 0, undefined, false, 0),
+          status(document, { diagnostics: m.diagnostics, users: m.userCount }),
         );
         return;
       }
@@ -112,15 +112,13 @@ export class Validator {
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
       const shown = model.diagnostics.slice(0, settings.validate.maxProblems);
       const large = document.getText().length > settings.features.maxFileSizeMB * MB;
-      const params = status(
-        document,
-        model.diagnostics,
-        model.userCount,
-        model.diagnostics.length - shown.length,
-        undefined,
+      const params = status(document, {
+        diagnostics: model.diagnostics,
+        users: model.userCount,
+        hiddenProblems: model.diagnostics.length - shown.length,
         large,
         durationMs,
-      );
+      });
       const defs = definitionsStatus(loaded, settings.definitions.staleDays);
       if (defs !== undefined) params.definitions = defs;
       await this.publish(
@@ -147,15 +145,22 @@ export class Validator {
   }
 }
 
-function status(
-  document: TextDocument,
-  diagnostics: readonly SeedDiagnostic[],
-  users: number,
-  hiddenProblems: number,
-  forced: FileState | undefined,
-  large: boolean,
-  durationMs: number,
-): FileStatusParams {
+/** What a file's status says beyond its diagnostics' counts (all optional: none, 0 or false). */
+interface StatusFacts {
+  diagnostics?: readonly SeedDiagnostic[];
+  users?: number;
+  /** Problems beyond `caseed.validate.maxProblems`, not published. */
+  hiddenProblems?: number;
+  /** The state to show whatever the diagnostics (`disabled`). */
+  forced?: FileState;
+  /** Larger than `caseed.features.maxFileSizeMB`. */
+  large?: boolean;
+  durationMs?: number;
+}
+
+function status(document: TextDocument, facts: StatusFacts): FileStatusParams {
+  const { diagnostics = [], users = 0, hiddenProblems = 0, forced, large = false } = facts;
+  const { durationMs = 0 } = facts;
   const { errors, warnings, infos } = countSeverities(diagnostics);
   const state: FileState = forced ?? (errors > 0 ? 'errors' : warnings > 0 ? 'warnings' : 'ok');
   return {

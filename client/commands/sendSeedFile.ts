@@ -4,6 +4,7 @@
  * diagnostics in the file, 401/403 with an offer to re-enter credentials, a redacted log.
  */
 import * as vscode from 'vscode';
+import { COMMAND_IDS } from '../../contract/commands';
 import { LANGUAGE_ID } from '../../contract/protocol';
 import { attributeNames, planSend } from '../../core/send/plan';
 import type { SendPlan } from '../../core/send/plan';
@@ -116,7 +117,7 @@ export function sendSeedFile(ctx: Ctx) {
     if ('error' in target) {
       const choose = 'Choose Data Center';
       const r = await vscode.window.showErrorMessage(`caseed: ${target.error}`, choose);
-      if (r === choose) await vscode.commands.executeCommand('caseed.chooseDataCenter');
+      if (r === choose) await vscode.commands.executeCommand(COMMAND_IDS.chooseDataCenter);
       return;
     }
     const settings = ctx.config(doc.uri).send;
