@@ -1,7 +1,7 @@
 /**
- * The 64-bit range of an mpid and the endpoints the Calculated Attributes Seeding API serves, from the API
- * page and ../shared/reference/mparticle-facts.md. The payload's vocabulary (properties, calculation
- * types, identity types, environments, data centers) is core/vocabulary.ts.
+ * The 64-bit range of an mpid and the endpoints the Calculated Attributes Seeding API serves, from
+ * the API page and ../shared/reference/mparticle-facts.md. The payload's vocabulary (properties,
+ * calculation types, identity types, environments, data centers, limits) is core/vocabulary.ts.
  */
 
 /** Signed 64-bit range, as decimal text (mpids are compared as text, never as JS numbers). */

@@ -1,5 +1,5 @@
 /**
- * `caseed: Choose Data Center`: a pod from the facts, or a custom base URL (https, or http only on
+ * `caseed: Choose Data Center`: a pod of the vocabulary (core/vocabulary.ts), or a custom base URL (https, or http only on
  * loopback for the local emulator). Saved as user settings; no secrets in settings.
  */
 import * as vscode from 'vscode';

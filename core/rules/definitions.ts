@@ -2,7 +2,7 @@
  * Seeds checked against the workspace's calculated attribute definitions (caseed.definitions.json):
  * an unknown name (did you mean …), another calculation type, another cutoff date or none at all in
  * the definition, a rolling-window CA, and a CA changed just before the snapshot. Silent when no
- * definitions are given. Runs per user after the other rules (validate.ts).
+ * definitions are given. Runs per user after the other rules (the `definitions` row of core/rules/index.ts).
  */
 import { quoted } from '../excerpt';
 import type { JsonNode, StringNode } from '../ast';
