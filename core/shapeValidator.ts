@@ -64,8 +64,10 @@ export function validateShape(
   onError: (e: ShapeError) => void,
   options: ShapeOptions = {},
 ): void {
-  const w: Walk = { onError, full: options.full === true, path: [] };
-  checkKind(w, node, kind, undefined, undefined, undefined);
+  const full = options.full === true;
+  const program = full ? (FULL ??= compile(true)) : (PLAIN ??= compile(false));
+  const w: Walk = { onError, full, path: [] };
+  check(w, node, program[kind], undefined, undefined);
 }
 
 /** Validates a whole payload (a user, or a bulk array of users) as the published schema does. */
@@ -95,6 +97,159 @@ interface Walk {
   readonly path: PathSegment[];
 }
 
+// ─── The vocabulary compiled into checks ───────────────────────────────────────────────────────
+// Each kind and leaf becomes a node holding only the checks to make: the checks a rule owns are
+// left out (or, for `full`, kept and marked with their rule), so the walk asks no questions of the
+// vocabulary.
+
+type Owners = Partial<Record<ShapeKeyword, OwningRule>>;
+
+interface CheckLeaf {
+  readonly t: 'leaf';
+  readonly types: readonly string[] | undefined;
+  readonly enum: readonly string[] | undefined;
+  readonly minLength: number | undefined;
+  readonly maxLength: number | undefined;
+  readonly pattern: RegExp | undefined;
+  readonly owners: Owners;
+}
+
+interface CheckProp {
+  readonly name: string;
+  readonly spec: PropertySpec;
+  /** Its bit in the mask of properties seen (required ones only; 0 otherwise). */
+  readonly bit: number;
+  /** Undefined when a rule owns the whole value. */
+  readonly value: CheckNode | undefined;
+}
+
+interface CheckObject {
+  readonly t: 'object';
+  readonly kind: ObjectKind;
+  readonly props: readonly CheckProp[];
+  readonly required: readonly CheckProp[];
+  /** Check the content (required, unknown names, minProperties, the values); false: type only. */
+  readonly content: boolean;
+  readonly otherValues: CheckLeaf | undefined;
+  readonly minProperties: number | undefined;
+  readonly userId: boolean;
+  readonly seedConditions: boolean;
+  readonly owners: Owners;
+}
+
+interface CheckArray {
+  readonly t: 'array';
+  readonly kind: Exclude<Kind, ObjectKind>;
+  readonly minItems: number | undefined;
+  readonly maxItems: number | undefined;
+  readonly items: CheckNode | undefined;
+  readonly owners: Owners;
+}
+
+type CheckNode = CheckLeaf | CheckObject | CheckArray;
+
+/** A compiled node, the check of its type left out when a rule owns it. */
+type Checked = CheckNode & { readonly checkType: boolean };
+
+let PLAIN: Record<Kind, Checked> | undefined;
+let FULL: Record<Kind, Checked> | undefined;
+
+const CONTENT_KEYWORDS: readonly ShapeKeyword[] = [
+  'required',
+  'additionalProperties',
+  'minProperties',
+  'minItems',
+  'maxItems',
+];
+
+/** Does `owner` own `keyword` of a value? */
+function owns(owner: OwnedBy | undefined, keyword: ShapeKeyword): boolean {
+  if (owner === undefined) return false;
+  const k = owner.keywords;
+  if (k === 'all') return true;
+  if (k === 'content') return keyword !== 'type';
+  return k.includes(keyword);
+}
+
+function compile(full: boolean): Record<Kind, Checked> {
+  const out = {} as Record<Kind, Checked>;
+  const keep = (owner: OwnedBy | undefined, keyword: ShapeKeyword): boolean =>
+    full || !owns(owner, keyword);
+  const ownersOf = (owner: OwnedBy | undefined, keywords: readonly ShapeKeyword[]): Owners => {
+    const o: Owners = {};
+    if (full && owner !== undefined)
+      for (const k of keywords) if (owns(owner, k)) o[k] = owner.rule;
+    return o;
+  };
+  const wholly = (owner: OwnedBy | undefined): OwnedBy | undefined =>
+    owner !== undefined && (owner.keywords === 'content' || owner.keywords === 'all')
+      ? { rule: owner.rule, keywords: 'all' }
+      : undefined;
+  const leaf = (l: Leaf, owner: OwnedBy | undefined): Checked => ({
+    t: 'leaf',
+    checkType: l.type !== undefined && keep(owner, 'type'),
+    types: l.type,
+    enum: l.enum !== undefined && keep(owner, 'enum') ? l.enum : undefined,
+    minLength: keep(owner, 'minLength') ? l.minLength : undefined,
+    maxLength: keep(owner, 'maxLength') ? l.maxLength : undefined,
+    pattern:
+      l.pattern !== undefined && keep(owner, 'pattern') ? new RegExp(l.pattern, 'u') : undefined,
+    owners: ownersOf(owner, ['type', 'enum', 'minLength', 'maxLength', 'pattern']),
+  });
+  const value = (v: Kind | Leaf, owner: OwnedBy | undefined): Checked | undefined => {
+    if (!full && owner?.keywords === 'all') return undefined;
+    return isKind(v) ? kind(v, owner) : leaf(v, owner);
+  };
+  const kind = (k: Kind, owner: OwnedBy | undefined): Checked => {
+    // Without an owner a kind is the same node everywhere: compiled once.
+    if (owner === undefined && out[k] !== undefined) return out[k];
+    const node = k in OBJECTS ? object(OBJECTS[k as ObjectKind], owner) : array(k, owner);
+    if (owner === undefined) out[k] = node;
+    return node;
+  };
+  const object = (o: ObjectSpec, owner: OwnedBy | undefined): Checked => {
+    const inner = o.ownedBy ?? wholly(owner);
+    const child = wholly(inner);
+    let bit = 1;
+    const props: CheckProp[] = o.properties.map((p) => ({
+      name: p.name,
+      spec: p,
+      bit: p.required && o.otherValues === undefined ? (bit <<= 1) >> 1 : 0,
+      value: o.otherValues === undefined ? value(p.value, child ?? p.ownedBy) : undefined,
+    }));
+    return {
+      t: 'object',
+      checkType: keep(owner, 'type'),
+      kind: o.kind,
+      props,
+      required: props.filter((p) => p.bit !== 0),
+      content: keep(inner, 'required'),
+      otherValues:
+        o.otherValues === undefined ? undefined : (leaf(o.otherValues, child) as CheckLeaf),
+      minProperties: o.minProperties,
+      userId: full && o.kind === 'user',
+      seedConditions: full && o.kind === 'seed-entry',
+      owners: { ...ownersOf(owner, ['type']), ...ownersOf(inner, CONTENT_KEYWORDS) },
+    };
+  };
+  const array = (k: Kind, owner: OwnedBy | undefined): Checked => {
+    const a: ArraySpec = ARRAYS[k as Exclude<Kind, ObjectKind>];
+    return {
+      t: 'array',
+      checkType: keep(owner, 'type'),
+      kind: a.kind,
+      minItems: keep(owner, 'minItems') ? a.minItems : undefined,
+      maxItems: keep(owner, 'maxItems') ? a.maxItems : undefined,
+      items: value(a.items, wholly(owner)),
+      owners: ownersOf(owner, ['type', 'minItems', 'maxItems']),
+    };
+  };
+  for (const k of [...Object.keys(OBJECTS), ...Object.keys(ARRAYS)] as Kind[]) kind(k, undefined);
+  return out;
+}
+
+// ─── The walk ─────────────────────────────────────────────────────────────────────────────────
+
 function emit(
   w: Walk,
   keyword: ShapeKeyword,
@@ -109,173 +264,129 @@ function emit(
   w.onError(e);
 }
 
-/** True when a rule owns `keyword` of a value (checked only with `full`). */
-function owns(owner: OwnedBy | undefined, keyword: ShapeKeyword, content: boolean): boolean {
-  if (owner === undefined) return false;
-  const k = owner.keywords;
-  if (k === 'all') return true;
-  if (k === 'content') return content;
-  return k.includes(keyword);
-}
-
-function skip(
-  w: Walk,
-  owner: OwnedBy | undefined,
-  keyword: ShapeKeyword,
-  content = false,
-): boolean {
-  return !w.full && owns(owner, keyword, content);
-}
-
-function ownerOf(
-  owner: OwnedBy | undefined,
-  keyword: ShapeKeyword,
-  content = false,
-): OwningRule | undefined {
-  return owns(owner, keyword, content) ? owner?.rule : undefined;
-}
-
-/** The owner of everything inside a value whose content a rule owns. */
-function wholly(owner: OwnedBy | undefined): OwnedBy | undefined {
-  if (owner === undefined || (owner.keywords !== 'content' && owner.keywords !== 'all'))
-    return undefined;
-  return owner.keywords === 'all' ? owner : ALL[owner.rule];
-}
-
-const ALL: Readonly<Record<OwningRule, OwnedBy>> = {
-  mpid: { rule: 'mpid', keywords: 'all' },
-  identities: { rule: 'identities', keywords: 'all' },
-  seeds: { rule: 'seeds', keywords: 'all' },
-  dates: { rule: 'dates', keywords: 'all' },
-  'seed-values': { rule: 'seed-values', keywords: 'all' },
-  attributes: { rule: 'attributes', keywords: 'all' },
-};
-
-function checkKind(
+function check(
   w: Walk,
   node: JsonNode,
-  kind: Kind,
+  c: CheckNode,
   property: PropertyNode | undefined,
   spec: PropertySpec | undefined,
-  owner: OwnedBy | undefined,
 ): void {
-  if (kind in OBJECTS) checkObject(w, node, OBJECTS[kind as ObjectKind], property, spec, owner);
-  else checkArray(w, node, ARRAYS[kind as Exclude<Kind, ObjectKind>], property, spec, owner);
-}
-
-function checkValue(
-  w: Walk,
-  node: JsonNode,
-  value: Kind | Leaf,
-  property: PropertyNode | undefined,
-  spec: PropertySpec | undefined,
-  owner: OwnedBy | undefined,
-): void {
-  if (isKind(value)) checkKind(w, node, value, property, spec, owner);
-  else checkLeaf(w, node, value, property, spec, owner);
+  if (c.t === 'object') checkObject(w, node, c as CheckObject & Checked, property, spec);
+  else if (c.t === 'array') checkArray(w, node, c as CheckArray & Checked, property, spec);
+  else checkLeaf(w, node, c as CheckLeaf & Checked, property, spec);
 }
 
 function checkObject(
   w: Walk,
   node: JsonNode,
-  o: ObjectSpec,
+  c: CheckObject & Checked,
   property: PropertyNode | undefined,
   spec: PropertySpec | undefined,
-  owner: OwnedBy | undefined,
 ): void {
   if (node.type !== 'object') {
-    if (!skip(w, owner, 'type'))
-      emit(w, 'type', node, o.kind, property, spec, {
+    if (c.checkType)
+      emit(w, 'type', node, c.kind, property, spec, {
         expected: ['object'],
-        ownedBy: ownerOf(owner, 'type'),
+        ownedBy: c.owners.type,
       });
     return;
   }
-  // A rule owning the object's content (identities) owns its keywords and all of its values.
-  const inner = o.ownedBy ?? wholly(owner);
-  const childOwner = wholly(inner);
+  if (!c.content) return;
   const props = node.properties;
   const n = props.length;
-  const effective = n > 8 ? lastOccurrences(props) : undefined;
-  if (o.otherValues === undefined && !skip(w, inner, 'required', true)) {
-    for (const p of o.properties) {
-      if (p.required && !hasValue(node, p.name))
-        emit(w, 'required', node, o.kind, property, spec, {
-          missingProperty: p.name,
-          ownedBy: ownerOf(inner, 'required', true),
-        });
-    }
-  }
-  if (w.full && o.kind === 'user' && !USER_ID_PROPERTIES.some((name) => hasValue(node, name)))
-    emit(w, 'anyOf', node, o.kind, property, spec, { ownedBy: 'mpid' });
-  if (o.minProperties !== undefined && !skip(w, inner, 'minProperties', true)) {
-    let count = 0;
-    for (let i = 0; i < n; i++) if (isEffective(props, i, effective)) count++;
-    if (count < o.minProperties)
-      emit(w, 'minProperties', node, o.kind, property, spec, {
-        ownedBy: ownerOf(inner, 'minProperties', true),
-      });
-  }
-  const checkContent = !skip(w, inner, 'additionalProperties', true);
-  for (let i = 0; i < n; i++) {
-    if (!isEffective(props, i, effective)) continue;
+  const specs = c.props;
+  const other = c.otherValues;
+  let seen = 0;
+  let count = 0;
+  // Last to first: the last of a repeated key is the one JSON.parse keeps.
+  for (let i = n - 1; i >= 0; i--) {
     const p = props[i];
+    const v = p.value;
+    if (v === undefined) continue;
     const name = p.key.value;
-    const ps = o.otherValues === undefined ? propertySpec(o.kind, name) : undefined;
-    const value = p.value as JsonNode;
-    if (ps === undefined) {
-      if (!checkContent) continue;
-      if (o.otherValues === undefined) {
-        emit(w, 'additionalProperties', node, o.kind, property, spec, {
-          additionalProperty: name,
-          ownedBy: ownerOf(inner, 'additionalProperties', true),
-        });
-      } else {
+    let cp: CheckProp | undefined;
+    for (let j = 0; j < specs.length; j++) {
+      if (specs[j].name === name) {
+        cp = specs[j];
+        break;
+      }
+    }
+    if (cp === undefined || other !== undefined) {
+      if (laterWithValue(props, i, name)) continue;
+      count++;
+      if (other !== undefined) {
         w.path.push(name);
-        checkLeaf(w, value, o.otherValues, p, undefined, childOwner);
+        checkLeaf(w, v, other as CheckLeaf & Checked, p, undefined);
         w.path.pop();
+      } else {
+        emit(w, 'additionalProperties', node, c.kind, property, spec, {
+          additionalProperty: name,
+          ownedBy: c.owners.additionalProperties,
+        });
       }
       continue;
     }
-    const own = childOwner ?? ps.ownedBy;
-    if (!w.full && own !== undefined && own.keywords === 'all') continue;
+    if (cp.bit !== 0) {
+      if ((seen & cp.bit) !== 0) continue;
+      seen |= cp.bit;
+    } else if (laterWithValue(props, i, name)) continue;
+    count++;
+    if (cp.value === undefined) continue;
     w.path.push(name);
-    checkValue(w, value, ps.value, p, ps, own);
+    check(w, v, cp.value, p, cp.spec);
     w.path.pop();
   }
-  if (w.full && o.kind === 'seed-entry') checkSeedForType(w, node);
+  const required = c.required;
+  for (let j = 0; j < required.length; j++) {
+    const r = required[j];
+    if ((seen & r.bit) === 0)
+      emit(w, 'required', node, c.kind, property, spec, {
+        missingProperty: r.name,
+        ownedBy: c.owners.required,
+      });
+  }
+  if (c.minProperties !== undefined && count < c.minProperties)
+    emit(w, 'minProperties', node, c.kind, property, spec, { ownedBy: c.owners.minProperties });
+  if (c.userId && !USER_ID_PROPERTIES.some((name) => hasValue(node, name)))
+    emit(w, 'anyOf', node, c.kind, property, spec, { ownedBy: 'mpid' });
+  if (c.seedConditions) checkSeedForType(w, node);
+}
+
+/** True when a property after `i` has the same name and a value (so `i` is not the one kept). */
+function laterWithValue(props: PropertyNode[], i: number, name: string): boolean {
+  for (let j = props.length - 1; j > i; j--) {
+    const q = props[j];
+    if (q.value !== undefined && q.key.value === name) return true;
+  }
+  return false;
 }
 
 function checkArray(
   w: Walk,
   node: JsonNode,
-  a: ArraySpec,
+  c: CheckArray & Checked,
   property: PropertyNode | undefined,
   spec: PropertySpec | undefined,
-  owner: OwnedBy | undefined,
 ): void {
   if (node.type !== 'array') {
-    if (!skip(w, owner, 'type'))
-      emit(w, 'type', node, a.kind, property, spec, {
+    if (c.checkType)
+      emit(w, 'type', node, c.kind, property, spec, {
         expected: ['array'],
-        ownedBy: ownerOf(owner, 'type'),
+        ownedBy: c.owners.type,
       });
     return;
   }
   const items = node.items;
   const n = items.length;
-  if (a.minItems !== undefined && n < a.minItems && !skip(w, owner, 'minItems', true))
-    emit(w, 'minItems', node, a.kind, property, spec, {
-      ownedBy: ownerOf(owner, 'minItems', true),
-    });
-  if (a.maxItems !== undefined && n > a.maxItems && !skip(w, owner, 'maxItems', true))
-    emit(w, 'maxItems', node, a.kind, property, spec, {
-      ownedBy: ownerOf(owner, 'maxItems', true),
-    });
-  const itemOwner = wholly(owner);
+  if (c.minItems !== undefined && n < c.minItems)
+    emit(w, 'minItems', node, c.kind, property, spec, { ownedBy: c.owners.minItems });
+  if (c.maxItems !== undefined && n > c.maxItems)
+    emit(w, 'maxItems', node, c.kind, property, spec, { ownedBy: c.owners.maxItems });
+  const item = c.items;
+  if (item === undefined) return;
   for (let i = 0; i < n; i++) {
     w.path.push(i);
-    checkValue(w, items[i], a.items, undefined, undefined, itemOwner);
+    check(w, items[i], item, undefined, undefined);
     w.path.pop();
   }
 }
@@ -283,43 +394,31 @@ function checkArray(
 function checkLeaf(
   w: Walk,
   node: JsonNode,
-  leaf: Leaf,
+  c: CheckLeaf & Checked,
   property: PropertyNode | undefined,
   spec: PropertySpec | undefined,
-  owner: OwnedBy | undefined,
 ): void {
-  const types = leaf.type;
-  if (types !== undefined && !skip(w, owner, 'type')) {
+  const types = c.types;
+  if (c.checkType && types !== undefined) {
     let ok = false;
-    for (const t of types) if (isType(node, t)) ok = true;
+    for (let i = 0; i < types.length && !ok; i++) ok = isType(node, types[i]);
     if (!ok) {
-      emit(w, 'type', node, undefined, property, spec, {
-        expected: types,
-        ownedBy: ownerOf(owner, 'type'),
-      });
+      emit(w, 'type', node, undefined, property, spec, { expected: types, ownedBy: c.owners.type });
       return;
     }
   }
-  if (leaf.enum !== undefined && !skip(w, owner, 'enum')) {
-    if (node.type !== 'string' || !leaf.enum.includes(node.value))
-      emit(w, 'enum', node, undefined, property, spec, { ownedBy: ownerOf(owner, 'enum') });
-  }
+  if (c.enum !== undefined && (node.type !== 'string' || !c.enum.includes(node.value)))
+    emit(w, 'enum', node, undefined, property, spec, { ownedBy: c.owners.enum });
   if (node.type !== 'string') return;
-  if (leaf.minLength !== undefined || leaf.maxLength !== undefined) {
+  if (c.minLength !== undefined || c.maxLength !== undefined) {
     const len = codePoints(node.value);
-    if (leaf.minLength !== undefined && len < leaf.minLength && !skip(w, owner, 'minLength'))
-      emit(w, 'minLength', node, undefined, property, spec, {
-        ownedBy: ownerOf(owner, 'minLength'),
-      });
-    if (leaf.maxLength !== undefined && len > leaf.maxLength && !skip(w, owner, 'maxLength'))
-      emit(w, 'maxLength', node, undefined, property, spec, {
-        ownedBy: ownerOf(owner, 'maxLength'),
-      });
+    if (c.minLength !== undefined && len < c.minLength)
+      emit(w, 'minLength', node, undefined, property, spec, { ownedBy: c.owners.minLength });
+    if (c.maxLength !== undefined && len > c.maxLength)
+      emit(w, 'maxLength', node, undefined, property, spec, { ownedBy: c.owners.maxLength });
   }
-  if (leaf.pattern !== undefined && !skip(w, owner, 'pattern')) {
-    if (!patternOf(leaf.pattern).test(node.value))
-      emit(w, 'pattern', node, undefined, property, spec, { ownedBy: ownerOf(owner, 'pattern') });
-  }
+  if (c.pattern !== undefined && !c.pattern.test(node.value))
+    emit(w, 'pattern', node, undefined, property, spec, { ownedBy: c.owners.pattern });
 }
 
 // ─── The seed's shape per calculation type (the schema's allOf/if/then; the seed rules own it) ───
@@ -494,15 +593,4 @@ function codePoints(s: string): number {
     }
   }
   return n;
-}
-
-const PATTERNS = new Map<string, RegExp>();
-
-function patternOf(source: string): RegExp {
-  let re = PATTERNS.get(source);
-  if (re === undefined) {
-    re = new RegExp(source, 'u');
-    PATTERNS.set(source, re);
-  }
-  return re;
 }

@@ -3,10 +3,11 @@
  * payload: the user, each calculated attribute entry, the entries together, the user attributes,
  * then the workspace definitions when they are given.
  */
-import type { ArrayNode, JsonNode } from '../ast';
+import type { ArrayNode, JsonNode, ObjectNode } from '../ast';
 import { getProperty } from '../ast';
 import type { RuleContext } from './context';
 import { reportNode, typeName } from './context';
+import type { EntryFields } from './fields';
 import { emptyFields, emptyUserFields, entryFields, userFields } from './fields';
 import type { Rule, UserSite } from './index';
 import { RULES } from './index';
@@ -36,14 +37,18 @@ export function checkUser(ctx: RuleContext, node: JsonNode, index: number): void
   const seeds = workspaceOf(user.fields.calculatedAttributes?.value);
   if (seeds !== undefined) {
     const items = seeds.items;
+    // One site for this user's entries, refilled for each (rules keep nothing of a site).
+    const site: { node: ObjectNode; fields: EntryFields; user: UserSite } = {
+      node,
+      fields: emptyFields(),
+      user,
+    };
     for (let i = 0; i < items.length; i++) {
       const entry = items[i];
       if (entry.type !== 'object') continue;
-      run(ctx, RULES['seed-entry'], {
-        node: entry,
-        fields: entryFields(entry, emptyFields()),
-        user,
-      });
+      site.node = entry;
+      entryFields(entry, site.fields);
+      run(ctx, RULES['seed-entry'], site);
     }
     run(ctx, RULES['seed-entries'], { node: seeds, user });
   }
