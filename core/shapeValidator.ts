@@ -117,7 +117,7 @@ interface CheckLeaf {
 interface CheckProp {
   readonly name: string;
   readonly spec: PropertySpec;
-  /** Its bit in the mask of properties seen (required ones only; 0 otherwise). */
+  /** Its bit in the mask of properties seen (0 beyond 31 properties: then found by a scan). */
   readonly bit: number;
   /** Undefined when a rule owns the whole value. */
   readonly value: CheckNode | undefined;
@@ -127,6 +127,8 @@ interface CheckObject {
   readonly t: 'object';
   readonly kind: ObjectKind;
   readonly props: readonly CheckProp[];
+  /** The names' lengths (compared first: most names differ in length). */
+  readonly lengths: readonly number[];
   readonly required: readonly CheckProp[];
   /** Check the content (required, unknown names, minProperties, the values); false: type only. */
   readonly content: boolean;
@@ -198,7 +200,10 @@ function compile(full: boolean): Record<Kind, Checked> {
   });
   const value = (v: Kind | Leaf, owner: OwnedBy | undefined): Checked | undefined => {
     if (!full && owner?.keywords === 'all') return undefined;
-    return isKind(v) ? kind(v, owner) : leaf(v, owner);
+    if (isKind(v)) return kind(v, owner);
+    const l = leaf(v, owner);
+    const idle = l.t === 'leaf' && !l.checkType && l.enum === undefined && l.pattern === undefined;
+    return idle && l.minLength === undefined && l.maxLength === undefined ? undefined : l;
   };
   const kind = (k: Kind, owner: OwnedBy | undefined): Checked => {
     // Without an owner a kind is the same node everywhere: compiled once.
@@ -210,11 +215,10 @@ function compile(full: boolean): Record<Kind, Checked> {
   const object = (o: ObjectSpec, owner: OwnedBy | undefined): Checked => {
     const inner = o.ownedBy ?? wholly(owner);
     const child = wholly(inner);
-    let bit = 1;
-    const props: CheckProp[] = o.properties.map((p) => ({
+    const props: CheckProp[] = o.properties.map((p, i) => ({
       name: p.name,
       spec: p,
-      bit: p.required && o.otherValues === undefined ? (bit <<= 1) >> 1 : 0,
+      bit: i < 31 ? 1 << i : 0,
       value: o.otherValues === undefined ? value(p.value, child ?? p.ownedBy) : undefined,
     }));
     return {
@@ -222,7 +226,8 @@ function compile(full: boolean): Record<Kind, Checked> {
       checkType: keep(owner, 'type'),
       kind: o.kind,
       props,
-      required: props.filter((p) => p.bit !== 0),
+      lengths: props.map((p) => p.name.length),
+      required: o.otherValues === undefined ? props.filter((p) => p.spec.required) : [],
       content: keep(inner, 'required'),
       otherValues:
         o.otherValues === undefined ? undefined : (leaf(o.otherValues, child) as CheckLeaf),
@@ -296,23 +301,22 @@ function checkObject(
   const n = props.length;
   const specs = c.props;
   const other = c.otherValues;
+  const lengths = c.lengths;
+  const m = specs.length;
   let seen = 0;
   let count = 0;
-  // Last to first: the last of a repeated key is the one JSON.parse keeps.
-  for (let i = n - 1; i >= 0; i--) {
+  for (let i = 0; i < n; i++) {
     const p = props[i];
     const v = p.value;
     if (v === undefined) continue;
     const name = p.key.value;
-    let cp: CheckProp | undefined;
-    for (let j = 0; j < specs.length; j++) {
-      if (specs[j].name === name) {
-        cp = specs[j];
-        break;
-      }
-    }
+    const len = name.length;
+    // Of a repeated key only the last is checked: the one JSON.parse keeps.
+    if (laterWithValue(props, i, name, len)) continue;
+    let j = 0;
+    while (j < m && (lengths[j] !== len || specs[j].name !== name)) j++;
+    const cp = j < m ? specs[j] : undefined;
     if (cp === undefined || other !== undefined) {
-      if (laterWithValue(props, i, name)) continue;
       count++;
       if (other !== undefined) {
         w.path.push(name);
@@ -326,20 +330,20 @@ function checkObject(
       }
       continue;
     }
-    if (cp.bit !== 0) {
-      if ((seen & cp.bit) !== 0) continue;
-      seen |= cp.bit;
-    } else if (laterWithValue(props, i, name)) continue;
+    seen |= cp.bit;
     count++;
-    if (cp.value === undefined) continue;
+    const cv = cp.value;
+    if (cv === undefined) continue;
     w.path.push(name);
-    check(w, v, cp.value, p, cp.spec);
+    if (cv.t === 'object') checkObject(w, v, cv as CheckObject & Checked, p, cp.spec);
+    else if (cv.t === 'array') checkArray(w, v, cv as CheckArray & Checked, p, cp.spec);
+    else checkLeaf(w, v, cv as CheckLeaf & Checked, p, cp.spec);
     w.path.pop();
   }
   const required = c.required;
   for (let j = 0; j < required.length; j++) {
     const r = required[j];
-    if ((seen & r.bit) === 0)
+    if (r.bit === 0 ? !hasValue(node, r.name) : (seen & r.bit) === 0)
       emit(w, 'required', node, c.kind, property, spec, {
         missingProperty: r.name,
         ownedBy: c.owners.required,
@@ -353,10 +357,11 @@ function checkObject(
 }
 
 /** True when a property after `i` has the same name and a value (so `i` is not the one kept). */
-function laterWithValue(props: PropertyNode[], i: number, name: string): boolean {
-  for (let j = props.length - 1; j > i; j--) {
+function laterWithValue(props: PropertyNode[], i: number, name: string, len: number): boolean {
+  for (let j = i + 1; j < props.length; j++) {
     const q = props[j];
-    if (q.value !== undefined && q.key.value === name) return true;
+    const k = q.key.value;
+    if (k.length === len && q.value !== undefined && k === name) return true;
   }
   return false;
 }

@@ -233,3 +233,23 @@ test('by default the checks rules own are left to them (and only those)', () => 
     [['additionalProperties', 'zz', undefined]],
   );
 });
+
+test('of a repeated key only the last is checked, as JSON.parse keeps it', () => {
+  const text = (first: string, last: string): string =>
+    userWith(entry('sum', '{ "value": 1 }')).replace(
+      '"environment": "development"',
+      `"environment": ${first}, "environment": ${last}`,
+    );
+  const errorsOf = (t: string): ShapeError[] => {
+    const errors: ShapeError[] = [];
+    validateShape(parse(t).root!, 'user', (e) => errors.push(e));
+    return errors;
+  };
+  assert.deepEqual(errorsOf(text('"bogus"', '"development"')), []);
+  const errs = errorsOf(text('"development"', '"bogus"'));
+  assert.deepEqual(
+    errs.map((e) => [e.keyword, e.spec?.name, e.node.offset]),
+    [['enum', 'environment', text('"development"', '"bogus"').indexOf('"bogus"')]],
+  );
+  assert.equal(userSchemaValidator()(JSON.parse(text('"development"', '"bogus"'))), false);
+});
