@@ -8,7 +8,8 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileState, FileStatusParams } from '../contract/protocol';
 import { FileStatusNotification } from '../contract/protocol';
-import type { SeedDiagnostic } from '../core/diagnostics';
+import type { SeverityCounts } from '../core/diagnostics';
+import { publishedDiagnostics } from '../core/incremental/published';
 import { countSeverities } from '../core/diagnostics';
 import { toLspDiagnostic } from '../core/features/codeActions';
 import { isDefinitionsFile } from '../core/definitions/lookup';
@@ -16,6 +17,7 @@ import { definitionsModel } from '../core/features/definitionsFile';
 import type { DefinitionsStore, LoadedDefinitions } from './definitions';
 import { definitionsOf, definitionsStatus } from './definitions';
 import type { ModelCache } from './models';
+import { documentLength, SeedDocument } from './seedDocuments';
 import type { Logger } from './runSafe';
 import { runSafeVoid } from './runSafe';
 import type { SettingsStore } from './settings';
@@ -102,30 +104,36 @@ export class Validator {
         await this.publish(
           document,
           m.lspDiagnostics,
-          status(document, { diagnostics: m.diagnostics, users: m.userCount }),
+          status(document, { counts: countSeverities(m.diagnostics), users: m.userCount }),
         );
         return;
       }
       const loaded = await this.definitions.forSeed(uri, settings);
       const started = performance.now();
       const model = this.models.get(document, definitionsOf(loaded));
+      const max = settings.validate.maxProblems;
+      const store = document instanceof SeedDocument ? document.validation?.store : undefined;
+      // A store-backed document converts only what changed (see core/incremental/published.ts).
+      const published =
+        store !== undefined
+          ? publishedDiagnostics(store, model, max)
+          : {
+              shown: model.diagnostics.slice(0, max).map((d) => toLspDiagnostic(model, d)),
+              total: model.diagnostics.length,
+              counts: countSeverities(model.diagnostics),
+            };
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
-      const shown = model.diagnostics.slice(0, settings.validate.maxProblems);
-      const large = document.getText().length > settings.features.maxFileSizeMB * MB;
+      const large = documentLength(document) > settings.features.maxFileSizeMB * MB;
       const params = status(document, {
-        diagnostics: model.diagnostics,
+        counts: published.counts,
         users: model.userCount,
-        hiddenProblems: model.diagnostics.length - shown.length,
+        hiddenProblems: published.total - published.shown.length,
         large,
         durationMs,
       });
       const defs = definitionsStatus(loaded, settings.definitions.staleDays);
       if (defs !== undefined) params.definitions = defs;
-      await this.publish(
-        document,
-        shown.map((d) => toLspDiagnostic(model, d)),
-        params,
-      );
+      await this.publish(document, published.shown, params);
     });
   }
 
@@ -145,9 +153,10 @@ export class Validator {
   }
 }
 
-/** What a file's status says beyond its diagnostics' counts (all optional: none, 0 or false). */
+/** What a file's status says beyond its URI and version (all optional: none, 0 or false). */
 interface StatusFacts {
-  diagnostics?: readonly SeedDiagnostic[];
+  /** The diagnostics' counts by severity (all of them, published or not). */
+  counts?: SeverityCounts;
   users?: number;
   /** Problems beyond `caseed.validate.maxProblems`, not published. */
   hiddenProblems?: number;
@@ -159,9 +168,8 @@ interface StatusFacts {
 }
 
 function status(document: TextDocument, facts: StatusFacts): FileStatusParams {
-  const { diagnostics = [], users = 0, hiddenProblems = 0, forced, large = false } = facts;
-  const { durationMs = 0 } = facts;
-  const { errors, warnings, infos } = countSeverities(diagnostics);
+  const { users = 0, hiddenProblems = 0, forced, large = false, durationMs = 0 } = facts;
+  const { errors, warnings, infos } = facts.counts ?? { errors: 0, warnings: 0, infos: 0 };
   const state: FileState = forced ?? (errors > 0 ? 'errors' : warnings > 0 ? 'warnings' : 'ok');
   return {
     uri: document.uri,
