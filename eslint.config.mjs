@@ -11,11 +11,39 @@ export default tseslint.config(
       '.test-output/**',
       'bench/out/**',
       '**/*.js',
-      '**/*.mjs',
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // The .mjs scripts (build, test runner, VS Code harness, bench): plain Node ES modules.
+    files: ['**/*.mjs'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          'process',
+          'console',
+          'Buffer',
+          'URL',
+          'URLSearchParams',
+          'setTimeout',
+          'clearTimeout',
+          'setInterval',
+          'clearInterval',
+          'setImmediate',
+          'fetch',
+          'AbortController',
+          'AbortSignal',
+          'TextEncoder',
+          'TextDecoder',
+          'performance',
+          'structuredClone',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+    rules: { eqeqeq: ['error', 'always'] },
+  },
   {
     files: ['**/*.ts'],
     languageOptions: {

@@ -57,6 +57,7 @@ async function nodeServer(text) {
 }
 
 /** The same protocol, in a page of headless Chromium, to dist/server-web.js in a Worker. */
+/* global Worker -- inBrowser runs in the page */
 function inBrowser({ text, reps }) {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const parse = [];

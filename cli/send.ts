@@ -10,7 +10,8 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { BULK_PATH, SINGLE_PATH, podFromKey } from '../core/facts';
+import { BULK_PATH, SINGLE_PATH } from '../core/facts';
+import { podFromKey } from '../core/vocabulary';
 import { mapApiErrorsOnNames } from '../core/send/apiErrors';
 import type { JournalState } from '../core/send/journal';
 import {

@@ -1,4 +1,7 @@
 /** Help texts of `caseed send` and `caseed emulator`. */
+import { POD_IDS } from '../core/vocabulary';
+
+const PODS = POD_IDS.join('|');
 
 export const SEND_USAGE = `Usage: caseed send <file> [options]
 
@@ -14,7 +17,7 @@ left, no answer came back: the server may have stored it) or not sent; the summa
 of each — also on Ctrl+C and SIGTERM. Resume an interrupted send with --resume.
 
 Options:
-  --pod us1|us2|eu1|au1  data center (default: suggested by the key's prefix, else us1)
+  --pod ${PODS}  data center (default: suggested by the key's prefix, else us1)
   --base-url URL         a custom base URL (https, or http only for loopback such as the emulator)
   --dry-run              validate, split and print the plan; send nothing (no credentials needed)
   -y, --yes              send production records without asking (required without a terminal)

@@ -1,4 +1,7 @@
 /** The CLI's help texts (`caseed --help`, `caseed <command> --help`). */
+import { POD_IDS } from '../core/vocabulary';
+
+const PODS = POD_IDS.join('|');
 
 export const MAIN_USAGE = `caseed: check mParticle Calculated Attributes Seeding API payloads (*.caseed.json)
 
@@ -6,7 +9,7 @@ Usage:
   caseed validate [--format text|json|sarif] [--definitions FILE] <files|dirs|globs>...
   caseed definitions pull --workspace ID [--out FILE] [--api-url URL] [--token-url URL]
   caseed lsp --stdio
-  caseed send <file> [--pod us1|us2|eu1|au1] [--base-url URL] [--dry-run] [--yes] ...
+  caseed send <file> [--pod ${PODS}] [--base-url URL] [--dry-run] [--yes] ...
   caseed emulator [--port N] [--definitions FILE] [fault options]
   caseed --help | --version
 

@@ -7,6 +7,9 @@
  * manifest (with `scope`, `markdownDescription` and `default`).
  */
 
+import type { Pod } from '../core/vocabulary';
+import { POD_IDS } from '../core/vocabulary';
+
 export const SETTINGS_SECTION = 'caseed';
 
 export type TraceLevel = 'off' | 'messages' | 'verbose';
@@ -55,7 +58,7 @@ export const SETTINGS = {
   'send.dataCenter': {
     type: 'enum',
     default: 'us1',
-    values: ['us1', 'us2', 'eu1', 'au1', 'custom'],
+    values: [...POD_IDS, 'custom'],
   },
   'send.baseUrl': { type: 'string', default: '' },
   'send.maxUsers': { type: 'number', default: 100, minimum: 1, maximum: 100000, integer: true },
@@ -99,7 +102,7 @@ export interface CaseedSettings {
   /** Sending (the API key and secret are never settings: they live in SecretStorage). */
   send: {
     /** A pod id, or `custom` to use `baseUrl`. */
-    dataCenter: 'us1' | 'us2' | 'eu1' | 'au1' | 'custom';
+    dataCenter: Pod | 'custom';
     /** The custom base URL (https, or http on loopback only). */
     baseUrl: string;
     /** At most this many users per bulk request. */

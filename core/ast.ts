@@ -1,7 +1,8 @@
 /**
  * The lossless syntax tree of a seed file. Every node knows its exact source span, and numbers keep
  * their source text (`raw`) so that a 64-bit mpid is never forced through a JavaScript number.
- * Nodes carry no parent pointers (memory matters at 100,000 users); use `nodePath` to walk down.
+ * Nodes carry no parent pointers (memory matters at 100,000 users); use `nodeChainAt` /
+ * `pathOfChain` / `nodeAtPath` to walk down.
  */
 export type JsonNode = ObjectNode | ArrayNode | StringNode | NumberNode | BooleanNode | NullNode;
 

@@ -2,14 +2,14 @@
  * The core's one entry point for diagnostics: parse once, then run every rule on each user.
  * For a bulk array each user is checked as soon as the parser has it (`onRootItem`) and, with
  * `keepTree: false`, dropped right away: a 200 MB file validates without holding its tree. The
- * rules live in core/rules/, one file per concern.
+ * rules live in core/rules/, one file per concern, listed once in core/rules/index.ts.
  */
 import type { JsonNode } from './ast';
 import type { SeedDiagnostic } from './diagnostics';
 import { parse } from './parser';
 import type { Definitions } from './definitions/model';
+import type { RuleContext } from './rules/context';
 import { createContext, reportNode, typeName } from './rules/context';
-import { checkDefinitions } from './rules/definitions';
 import { checkUser } from './rules/user';
 
 export interface ValidateOptions {
@@ -49,10 +49,36 @@ export function localToday(now: Date = new Date()): string {
   return `${now.getFullYear()}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
+export type { RuleContext } from './rules/context';
+
+/**
+ * The context every rule shares while the users of one text are checked (diagnostics collect in
+ * `ctx.out`; the cross-user state lives here). `bulk` says whether users are elements of an array.
+ */
+export function createValidationContext(
+  text: string,
+  options: Pick<ValidateOptions, 'today' | 'definitions'> & { bulk?: boolean } = {},
+): RuleContext {
+  return createContext(
+    text,
+    options.today ?? localToday(),
+    options.bulk ?? false,
+    options.definitions,
+  );
+}
+
+/**
+ * Validates one user — an element of a bulk array (`ctx.bulk` true, `index` its position) or the
+ * single-user payload — with every rule, the definitions rules included when `ctx.definitions` is
+ * set. Diagnostics are appended to `ctx.out`.
+ */
+export function validateUser(user: JsonNode, ctx: RuleContext, index = 0): void {
+  checkUser(ctx, user, index);
+}
+
 export function validate(text: string, options: ValidateOptions = {}): ValidationResult {
   const keep = options.keepTree !== false;
-  const ctx = createContext(text, options.today ?? localToday(), false);
-  const defs = options.definitions;
+  const ctx = createValidationContext(text, options);
   const syntax: SeedDiagnostic[] = [];
   const emit = options.onDiagnostic;
   // Streaming: the syntax and rule diagnostics found so far, merged as `all` below merges them.
@@ -67,8 +93,7 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
     diagnostics: syntax,
     onRootItem: (item, index) => {
       ctx.bulk = true;
-      checkUser(ctx, item, index);
-      if (defs !== undefined) checkDefinitions(ctx, item, defs);
+      validateUser(item, ctx, index);
       flush();
       options.onUser?.(item, index);
       return keep;
@@ -84,8 +109,7 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
           root,
         );
     } else if (root.type === 'object') {
-      checkUser(ctx, root, 0);
-      if (defs !== undefined) checkDefinitions(ctx, root, defs);
+      validateUser(root, ctx, 0);
     } else {
       reportNode(
         ctx,

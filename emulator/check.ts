@@ -6,7 +6,7 @@
  */
 import type { JsonNode } from '../core/ast';
 import { getString, getValue } from '../core/ast';
-import { CALCULATION_TYPE_ALIASES, NUMERIC_TYPES } from '../core/facts';
+import { CALCULATION_TYPE_ALIASES, NUMERIC_TYPES } from '../core/vocabulary';
 import { parse } from '../core/parser';
 import type { ApiError } from '../core/send/apiErrors';
 

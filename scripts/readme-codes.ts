@@ -1,10 +1,11 @@
 /**
  * Writes the table of diagnostic codes into README.md between the `codes:start` and `codes:end`
- * markers, from core/codes.ts. `npm run readme:codes`; test/core/readme.test.ts checks it is current.
+ * markers, from core/codes.ts (and the payload's tables from the vocabulary: readme-vocabulary.ts). `npm run readme:codes`; test/core/readme.test.ts checks it is current.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_CODES, CODES } from '../core/codes';
+import { withVocabularyTables } from './readme-vocabulary';
 
 export const START = '<!-- codes:start -->';
 export const END = '<!-- codes:end -->';
@@ -36,5 +37,5 @@ export function withCodesTable(readme: string): string {
 
 if (process.argv[1]?.endsWith('readme-codes.ts')) {
   const file = join(__dirname, '..', 'README.md');
-  writeFileSync(file, withCodesTable(readFileSync(file, 'utf8')));
+  writeFileSync(file, withVocabularyTables(withCodesTable(readFileSync(file, 'utf8'))));
 }

@@ -96,11 +96,7 @@ export class Validator {
       const document = this.documents.get(uri);
       if (document === undefined) return; // closed meanwhile
       if (!settings.validate.enable) {
-        await this.publish(
-          document,
-          [],
-          status(document, countSeverities([]), 0, 0, 'disabled', false, 0),
-        );
+        await this.publish(document, [], status(document, { forced: 'disabled' }));
         return;
       }
       if (isDefinitionsFile(uri)) {
@@ -108,7 +104,7 @@ export class Validator {
         await this.publish(
           document,
           m.lspDiagnostics,
-          status(document, countSeverities(m.diagnostics), m.userCount, 0, undefined, false, 0),
+          status(document, { counts: countSeverities(m.diagnostics), users: m.userCount }),
         );
         return;
       }
@@ -128,15 +124,13 @@ export class Validator {
             };
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
       const large = documentLength(document) > settings.features.maxFileSizeMB * MB;
-      const params = status(
-        document,
-        published.counts,
-        model.userCount,
-        published.total - published.shown.length,
-        undefined,
+      const params = status(document, {
+        counts: published.counts,
+        users: model.userCount,
+        hiddenProblems: published.total - published.shown.length,
         large,
         durationMs,
-      );
+      });
       const defs = definitionsStatus(loaded, settings.definitions.staleDays);
       if (defs !== undefined) params.definitions = defs;
       await this.publish(document, published.shown, params);
@@ -159,16 +153,23 @@ export class Validator {
   }
 }
 
-function status(
-  document: TextDocument,
-  counts: SeverityCounts,
-  users: number,
-  hiddenProblems: number,
-  forced: FileState | undefined,
-  large: boolean,
-  durationMs: number,
-): FileStatusParams {
-  const { errors, warnings, infos } = counts;
+/** What a file's status says beyond its URI and version (all optional: none, 0 or false). */
+interface StatusFacts {
+  /** The diagnostics' counts by severity (all of them, published or not). */
+  counts?: SeverityCounts;
+  users?: number;
+  /** Problems beyond `caseed.validate.maxProblems`, not published. */
+  hiddenProblems?: number;
+  /** The state to show whatever the diagnostics (`disabled`). */
+  forced?: FileState;
+  /** Larger than `caseed.features.maxFileSizeMB`. */
+  large?: boolean;
+  durationMs?: number;
+}
+
+function status(document: TextDocument, facts: StatusFacts): FileStatusParams {
+  const { users = 0, hiddenProblems = 0, forced, large = false, durationMs = 0 } = facts;
+  const { errors, warnings, infos } = facts.counts ?? { errors: 0, warnings: 0, infos: 0 };
   const state: FileState = forced ?? (errors > 0 ? 'errors' : warnings > 0 ? 'warnings' : 'ok');
   return {
     uri: document.uri,

@@ -1,9 +1,9 @@
 /**
- * `caseed: Choose Data Center`: a pod from the facts, or a custom base URL (https, or http only on
+ * `caseed: Choose Data Center`: a pod of the vocabulary (core/vocabulary.ts), or a custom base URL (https, or http only on
  * loopback for the local emulator). Saved as user settings; no secrets in settings.
  */
 import * as vscode from 'vscode';
-import { PODS, podFromKey } from '../../core/facts';
+import { PODS, podFromKey } from '../../core/vocabulary';
 import { checkBaseUrl } from '../../core/send/target';
 import type { Ctx } from '../context';
 

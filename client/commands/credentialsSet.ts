@@ -3,7 +3,7 @@
  * in SecretStorage. The key's prefix (`eu1-…`) suggests a pod; switching is offered, never forced.
  */
 import * as vscode from 'vscode';
-import { PODS, podFromKey } from '../../core/facts';
+import { PODS, podFromKey } from '../../core/vocabulary';
 import { resolveTarget } from '../../core/send/target';
 import type { Ctx } from '../context';
 

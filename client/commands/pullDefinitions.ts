@@ -7,6 +7,7 @@
  * server picks the new file up through its watcher and revalidates the open seed files.
  */
 import * as vscode from 'vscode';
+import { COMMAND_IDS } from '../../contract/commands';
 import { DEFINITIONS_FILE_NAME } from '../../core/definitions/model';
 import { pullDefinitions as pull, TokenCache } from '../../core/definitions/pull';
 import { redact } from '../../core/send/redact';
@@ -161,7 +162,9 @@ export function pullDefinitions(ctx: Ctx) {
           void vscode.window.showErrorMessage(`caseed: ${reason}`, again).then(async (choice) => {
             if (choice !== again) return;
             await store.clear(settings.tokenUrl);
-            await vscode.commands.executeCommand('caseed.pullDefinitions', { folder: folder.uri });
+            await vscode.commands.executeCommand(COMMAND_IDS.pullDefinitions, {
+              folder: folder.uri,
+            });
           });
           return { ok: false, reason };
         }

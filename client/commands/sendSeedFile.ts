@@ -7,6 +7,7 @@
  * the file changed since, which it says.
  */
 import * as vscode from 'vscode';
+import { COMMAND_IDS } from '../../contract/commands';
 import { LANGUAGE_ID } from '../../contract/protocol';
 import { attributeNames, planSend } from '../../core/send/plan';
 import type { SendPlan } from '../../core/send/plan';
@@ -189,7 +190,7 @@ export function sendSeedFile(ctx: Ctx) {
     if ('error' in target) {
       const choose = 'Choose Data Center';
       const r = await vscode.window.showErrorMessage(`caseed: ${target.error}`, choose);
-      if (r === choose) await vscode.commands.executeCommand('caseed.chooseDataCenter');
+      if (r === choose) await vscode.commands.executeCommand(COMMAND_IDS.chooseDataCenter);
       return;
     }
     const settings = ctx.config(doc.uri).send;

@@ -12,7 +12,7 @@ import { getValue } from '../ast';
 import { CODES } from '../codes';
 import type { Fix, SeedDiagnostic } from '../diagnostics';
 import { parse } from '../parser';
-import { plainValue } from '../rules/plain';
+import { plainValue } from '../plain';
 import { closest } from '../rules/suggest';
 import type { CaDefinition, Definitions, DefinitionsFile } from './model';
 import { withIndex } from './model';

@@ -4,7 +4,7 @@
  * so that a re-pull diffs well in git. Both spellings of the data point (`data_point`, `datapoint`)
  * are read, as the documentation uses both.
  */
-import { CALCULATION_TYPE_ALIASES, CALCULATION_TYPE_BY_NAME } from '../facts';
+import { CALCULATION_TYPE_ALIASES, CALCULATION_TYPE_BY_NAME } from '../vocabulary';
 import type { CaDefinition, DataPoint, DefinitionsFile, TimePeriod } from './model';
 import { parseUtc } from './model';
 

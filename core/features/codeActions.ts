@@ -1,7 +1,7 @@
 /**
  * Code actions: every quick fix of the diagnostics under the cursor, "fix all of this kind", and a
- * `source.fixAll.caseed` action applying every preferred fix (only when asked for). Also the one conversion of a core
- * diagnostic into an LSP diagnostic, shared by the server and the CLI.
+ * `source.fixAll.caseed` action applying every preferred fix (only when asked for). Also the one
+ * conversion of a core diagnostic into an LSP diagnostic, shared by the server and the CLI.
  */
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { CodeActionKind, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';

@@ -7,7 +7,7 @@ import type { CompletionItem, Position } from 'vscode-languageserver-types';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import { getString } from '../ast';
 import type { SeedModel } from '../document';
-import { CALCULATION_TYPE_BY_NAME, IDENTITY_TYPES } from '../facts';
+import { CALCULATION_TYPE_BY_NAME, IDENTITY_TYPES } from '../vocabulary';
 import { localToday } from '../validate';
 import type { KeyContext } from './cursorContext';
 import { cursorContext } from './cursorContext';

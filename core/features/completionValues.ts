@@ -5,7 +5,7 @@ import type { CompletionItem } from 'vscode-languageserver-types';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import type { JsonNode } from '../ast';
 import { getString, getValue, workspaceItems } from '../ast';
-import { CALCULATION_TYPES, ENVIRONMENTS } from '../facts';
+import { CALCULATION_TYPES, ENVIRONMENTS } from '../vocabulary';
 import type { ElementContext, ValueContext } from './cursorContext';
 import type { Site } from './completionSite';
 import { entryLacksSeed, item, markdown, structureItem } from './completionSite';

@@ -10,7 +10,7 @@ import { CompletionItemKind } from 'vscode-languageserver-types';
 import type { ObjectNode } from '../ast';
 import { getProperty, getValue, workspaceItems } from '../ast';
 import type { CaDefinition } from '../definitions/model';
-import { CALCULATION_TYPE_BY_NAME } from '../facts';
+import { CALCULATION_TYPE_BY_NAME } from '../vocabulary';
 import type { ValueContext } from './cursorContext';
 import type { Site } from './completionSite';
 import { item, markdown } from './completionSite';

@@ -9,7 +9,7 @@ import type { JsonNode, PathSegment } from '../ast';
 import { nodeChainAt, pathOfChain } from '../ast';
 import type { SeedModel } from '../document';
 import { parseDefinitions, DEFINITIONS_SCHEMA } from '../definitions/parse';
-import { CALCULATION_TYPE_BY_NAME, CALCULATION_TYPES } from '../facts';
+import { CALCULATION_TYPE_BY_NAME, CALCULATION_TYPES } from '../vocabulary';
 import { LineIndex } from '../positions';
 import { toLspDiagnostic } from './codeActions';
 import { commaBefore, item, markdown, needsCommaAfter } from './completionSite';

@@ -14,7 +14,7 @@ import {
   IDENTITY_ALIASES,
   IDENTITY_BY_NAME,
   TIMESTAMP_TYPES,
-} from '../facts';
+} from '../vocabulary';
 import { attributeNameHover } from './definitionsHover';
 import type { ObjectLocation } from './locations';
 import { isObjectLocation, locate, seedEntryOf } from './locations';

@@ -1,41 +1,20 @@
 /**
- * Where a node sits in a seed payload, by its JSON path: the shared vocabulary of completion, hover
- * and symbols. A path is what `pathOfChain` gives (keys and array indexes from the root).
+ * Where a node sits in a seed payload, by its JSON path: the vocabulary's `Kind` of the node (the
+ * one name of a location, used by the shape validator, the rules, completion, hover and symbols).
+ * A path is what `pathOfChain` gives (keys and array indexes from the root).
  */
 import type { JsonNode, PathSegment } from '../ast';
 import { nodeAtPath } from '../ast';
+import type { ArrayKind, Kind, ObjectKind } from '../vocabulary';
+import { childKind, isObjectKind } from '../vocabulary';
 
 /** Objects whose properties the API defines. */
-export type ObjectLocation =
-  | 'user'
-  | 'identities'
-  | 'calculated_attributes'
-  | 'seed-entry'
-  | 'seed'
-  | 'key_value_pairs'
-  | 'user_attributes'
-  | 'user-attribute';
+export type ObjectLocation = ObjectKind;
 
 /** Arrays whose elements the API defines. */
-export type ArrayLocation = 'users' | 'seed-entries' | 'user-attribute-entries' | 'list';
+export type ArrayLocation = ArrayKind;
 
-export type Location = ObjectLocation | ArrayLocation | 'unknown';
-
-const IDX = 0; // placeholder for "any array index" in the patterns below
-
-const PATTERNS: ReadonlyArray<[ReadonlyArray<string | typeof IDX>, Location]> = [
-  [[], 'user'],
-  [['identities'], 'identities'],
-  [['calculated_attributes'], 'calculated_attributes'],
-  [['calculated_attributes', 'workspace'], 'seed-entries'],
-  [['calculated_attributes', 'workspace', IDX], 'seed-entry'],
-  [['calculated_attributes', 'workspace', IDX, 'seed'], 'seed'],
-  [['calculated_attributes', 'workspace', IDX, 'seed', 'key_value_pairs'], 'key_value_pairs'],
-  [['calculated_attributes', 'workspace', IDX, 'seed', 'list'], 'list'],
-  [['user_attributes'], 'user_attributes'],
-  [['user_attributes', 'workspace'], 'user-attribute-entries'],
-  [['user_attributes', 'workspace', IDX], 'user-attribute'],
-];
+export type Location = Kind | 'unknown';
 
 /** The number of leading path segments that lead to the user object (1 in a bulk file). */
 export function userDepth(root: JsonNode | undefined): number {
@@ -51,26 +30,17 @@ export function locate(root: JsonNode | undefined, path: readonly PathSegment[])
   } else if (root?.type !== 'object') {
     return 'unknown';
   }
-  for (const [pattern, location] of PATTERNS) {
-    if (pattern.length !== path.length) continue;
-    let ok = true;
-    for (let i = 0; i < pattern.length && ok; i++) {
-      const p = pattern[i];
-      ok = p === IDX ? typeof path[i] === 'number' : p === path[i];
-    }
-    if (ok) return location;
+  let kind: Kind = 'user';
+  for (const seg of path) {
+    const next = childKind(kind, seg);
+    if (next === undefined) return 'unknown';
+    kind = next;
   }
-  return 'unknown';
+  return kind;
 }
 
 export function isObjectLocation(l: Location): l is ObjectLocation {
-  return (
-    l !== 'unknown' &&
-    l !== 'users' &&
-    l !== 'seed-entries' &&
-    l !== 'user-attribute-entries' &&
-    l !== 'list'
-  );
+  return isObjectKind(l);
 }
 
 /**

@@ -2,8 +2,8 @@
  * Whole-structure snippets for completion: a user, a bulk file, a seed entry per calculation type,
  * a user attribute. Snippet syntax (`${1:…}`), tab-indented (the editor re-indents).
  */
-import type { CalculationType } from '../facts';
-import { CALCULATION_TYPES, ENVIRONMENTS } from '../facts';
+import type { CalculationType } from '../vocabulary';
+import { CALCULATION_TYPES, ENVIRONMENTS } from '../vocabulary';
 
 export interface Skeleton {
   label: string;

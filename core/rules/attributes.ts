@@ -1,15 +1,14 @@
 /**
  * Attribute names and values within one user: duplicate names (one seed or value would overwrite
  * the other) and user attribute values that are not strings (quick fix: quote them). Length and
- * count limits come from the schema (shape.ts).
+ * count limits are shape (shape.ts).
  */
-import type { JsonNode, StringNode } from '../ast';
+import type { ArrayNode, JsonNode, StringNode } from '../ast';
 import { getProperty } from '../ast';
 import type { Fix } from '../diagnostics';
 import type { RuleContext } from './context';
 import { reportNode, typeName } from './context';
 import { replaceFix } from './edits';
-import type { UserFields } from './fields';
 import { quoted } from '../excerpt';
 
 /**
@@ -67,12 +66,13 @@ function nameOf(entry: JsonNode): StringNode | undefined {
   return v !== undefined && v.type === 'string' ? v : undefined;
 }
 
+/** The attribute_name of each entry of a workspace array (undefined where it has none). */
+export function namesOf(workspace: ArrayNode): Array<StringNode | undefined> {
+  return workspace.items.length < 2 ? [] : workspace.items.map(nameOf);
+}
+
 /** user_attributes.workspace[]: duplicate names, string values. */
-export function checkUserAttributes(ctx: RuleContext, fields: UserFields): void {
-  const ua = fields.userAttributes?.value;
-  if (ua === undefined || ua.type !== 'object') return;
-  const workspace = getProperty(ua, 'workspace')?.value;
-  if (workspace === undefined || workspace.type !== 'array') return;
+export function checkUserAttributes(ctx: RuleContext, workspace: ArrayNode): void {
   const items = workspace.items;
   for (let i = 0; i < items.length; i++) {
     const entry = items[i];
@@ -92,5 +92,5 @@ export function checkUserAttributes(ctx: RuleContext, fields: UserFields): void 
       fixes,
     );
   }
-  if (items.length > 1) checkDuplicateNames(ctx, items.map(nameOf), items.length, 'user attribute');
+  checkDuplicateNames(ctx, namesOf(workspace), items.length, 'user attribute');
 }

@@ -7,6 +7,7 @@ import type { JsonNode } from '../ast';
 import type { Code } from '../codes';
 import { CODES } from '../codes';
 import type { Fix, SeedDiagnostic } from '../diagnostics';
+import type { Definitions } from '../definitions/model';
 
 /** The first sighting of a calculated attribute in the file, for the conflicting-attribute rule. */
 export interface AttributeSighting {
@@ -28,10 +29,18 @@ export interface RuleContext {
   readonly attributes: Map<string, AttributeSighting>;
   /** 0-based index of the user being checked (0 for a single-user file). */
   userIndex: number;
+  /** The workspace's definitions: the definitions rules run when they are given. */
+  readonly definitions?: Definitions;
 }
 
-export function createContext(text: string, today: string, bulk: boolean): RuleContext {
-  return { text, out: [], today, bulk, attributes: new Map(), userIndex: 0 };
+export function createContext(
+  text: string,
+  today: string,
+  bulk: boolean,
+  definitions?: Definitions,
+): RuleContext {
+  const ctx: RuleContext = { text, out: [], today, bulk, attributes: new Map(), userIndex: 0 };
+  return definitions === undefined ? ctx : { ...ctx, definitions };
 }
 
 /** Reports a diagnostic with the code's severity. */

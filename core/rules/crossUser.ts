@@ -7,15 +7,28 @@ import type { RuleContext } from './context';
 import type { EntryFields } from './fields';
 import { reportNode, userName } from './context';
 import { quoted } from '../excerpt';
+import { CALCULATION_TYPE_ALIASES, CALCULATION_TYPE_BY_NAME } from '../vocabulary';
+import { isRealDate } from './dates';
 
-export function checkAcrossUsers(
-  ctx: RuleContext,
-  fields: EntryFields,
-  type: string | undefined,
-  cutoff: string | undefined,
-): void {
+/** The entry's calculation type in the platform's spelling, when it is one (aliases resolved). */
+function canonicalType(fields: EntryFields): string | undefined {
+  const v = fields.type?.value;
+  if (v === undefined || v.type !== 'string') return undefined;
+  if (CALCULATION_TYPE_BY_NAME.has(v.value)) return v.value;
+  return CALCULATION_TYPE_ALIASES[v.value];
+}
+
+/** The entry's cutoff date (or its misspelt key's) when it is a real yyyy-MM-dd date. */
+function realCutoff(fields: EntryFields): string | undefined {
+  const v = (fields.cutoff ?? fields.typo)?.value;
+  return v !== undefined && v.type === 'string' && isRealDate(v.value) ? v.value : undefined;
+}
+
+export function checkAcrossUsers(ctx: RuleContext, fields: EntryFields): void {
   const nameNode = fields.name?.value;
   if (nameNode === undefined || nameNode.type !== 'string') return;
+  const type = canonicalType(fields);
+  const cutoff = realCutoff(fields);
   const name = nameNode.value;
   const first = ctx.attributes.get(name);
   if (first === undefined) {

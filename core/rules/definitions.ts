@@ -2,7 +2,7 @@
  * Seeds checked against the workspace's calculated attribute definitions (caseed.definitions.json):
  * an unknown name (did you mean …), another calculation type, another cutoff date or none at all in
  * the definition, a rolling-window CA, and a CA changed just before the snapshot. Silent when no
- * definitions are given. Runs per user after the other rules (validate.ts).
+ * definitions are given. Runs per user after the other rules (the `definitions` row of core/rules/index.ts).
  */
 import { quoted } from '../excerpt';
 import type { JsonNode, StringNode } from '../ast';
@@ -10,7 +10,7 @@ import { getProperty, getValue } from '../ast';
 import type { CaDefinition, Definitions } from '../definitions/model';
 import { CACHE_DELAY_MS, changedBeforeSnapshotMs, describeTimePeriod } from '../definitions/model';
 import type { Fix } from '../diagnostics';
-import { CALCULATION_TYPE_ALIASES, CALCULATION_TYPE_BY_NAME } from '../facts';
+import { CALCULATION_TYPE_ALIASES, CALCULATION_TYPE_BY_NAME } from '../vocabulary';
 import type { RuleContext } from './context';
 import { reportNode } from './context';
 import { removeItemEdit, replaceFix } from './edits';

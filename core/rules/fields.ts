@@ -1,6 +1,6 @@
 /**
- * The properties of a user and of a seed entry, found in one pass (rules ask for each several times, and on a
- * 100,000-user file every string comparison counts). The last of a repeated key wins, as in
+ * The properties of a user and of a seed entry, found in one pass (rules ask for each several
+ * times, and on a 100,000-user file every string comparison counts). The last of a repeated key wins, as in
  * JSON.parse and `getProperty`.
  */
 import type { ObjectNode, PropertyNode } from '../ast';

@@ -5,7 +5,7 @@
 import type { ObjectNode, PropertyNode } from '../ast';
 import { getProperty } from '../ast';
 import type { Fix } from '../diagnostics';
-import { IDENTITY_ALIASES, IDENTITY_BY_NAME } from '../facts';
+import { IDENTITY_ALIASES, IDENTITY_BY_NAME } from '../vocabulary';
 import type { RuleContext } from './context';
 import { reportNode, typeName } from './context';
 import type { UserFields } from './fields';

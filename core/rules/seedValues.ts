@@ -5,7 +5,7 @@
 import type { ArrayNode, JsonNode, ObjectNode, StringNode } from '../ast';
 import { getProperty } from '../ast';
 import type { Fix } from '../diagnostics';
-import { LIMITS } from '../facts';
+import { LIMITS } from '../vocabulary';
 import type { RuleContext } from './context';
 import { report, reportNode, typeName } from './context';
 import {

@@ -5,7 +5,7 @@
  */
 import type { ObjectNode, PropertyNode } from '../ast';
 import type { Fix } from '../diagnostics';
-import { CALCULATION_TYPE_ALIASES, CALCULATION_TYPE_BY_NAME, lookupTable } from '../facts';
+import { CALCULATION_TYPE_ALIASES, CALCULATION_TYPE_BY_NAME, lookupTable } from '../vocabulary';
 import type { RuleContext } from './context';
 import { reportNode } from './context';
 import type { EntryFields } from './fields';

@@ -1,17 +1,16 @@
-/** Every rule for one user object, in the order a reader checks a payload. */
-import type { JsonNode, StringNode } from '../ast';
+/**
+ * Walks one user through the rule table (core/rules/index.ts), in the order a reader checks a
+ * payload: the user, each calculated attribute entry, the entries together, the user attributes,
+ * then the workspace definitions when they are given.
+ */
+import type { ArrayNode, JsonNode, ObjectNode } from '../ast';
 import { getProperty } from '../ast';
-import { checkDuplicateNames, checkUserAttributes } from './attributes';
-import type { UserFields } from './fields';
-import { emptyFields, emptyUserFields, entryFields, userFields } from './fields';
 import type { RuleContext } from './context';
 import { reportNode, typeName } from './context';
-import { checkAcrossUsers } from './crossUser';
-import { checkCutoffDate } from './dates';
-import { checkIdentities } from './identities';
-import { checkUserId } from './mpid';
-import { checkSeedEntry } from './seeds';
-import { checkShape } from './shape';
+import type { EntryFields } from './fields';
+import { emptyFields, emptyUserFields, entryFields, userFields } from './fields';
+import type { Rule, UserSite } from './index';
+import { RULES } from './index';
 
 /** Checks one user: the root object of a single-user file or one element of a bulk array. */
 export function checkUser(ctx: RuleContext, node: JsonNode, index: number): void {
@@ -33,36 +32,39 @@ export function checkUser(ctx: RuleContext, node: JsonNode, index: number): void
       );
     return;
   }
-  checkShape(ctx, node);
-  userFields(node, user);
-  checkUserId(ctx, node, user);
-  checkIdentities(ctx, node, user);
-  checkCalculatedAttributes(ctx, user);
-  checkUserAttributes(ctx, user);
+  const user: UserSite = { node, fields: userFields(node, emptyUserFields()), index };
+  run(ctx, RULES.user, user);
+  const seeds = workspaceOf(user.fields.calculatedAttributes?.value);
+  if (seeds !== undefined) {
+    const items = seeds.items;
+    // One site for this user's entries, refilled for each (rules keep nothing of a site).
+    const site: { node: ObjectNode; fields: EntryFields; user: UserSite } = {
+      node,
+      fields: emptyFields(),
+      user,
+    };
+    for (let i = 0; i < items.length; i++) {
+      const entry = items[i];
+      if (entry.type !== 'object') continue;
+      site.node = entry;
+      entryFields(entry, site.fields);
+      run(ctx, RULES['seed-entry'], site);
+    }
+    run(ctx, RULES['seed-entries'], { node: seeds, user });
+  }
+  const attributes = workspaceOf(user.fields.userAttributes?.value);
+  if (attributes !== undefined)
+    run(ctx, RULES['user-attribute-entries'], { node: attributes, user });
+  if (ctx.definitions !== undefined) run(ctx, RULES.definitions, user);
 }
 
-// Scratch space reused for every user (users are checked one at a time).
-const user = emptyUserFields();
-const fields = emptyFields();
-const names: Array<StringNode | undefined> = [];
+function run<S>(ctx: RuleContext, rules: readonly Rule<S>[], site: S): void {
+  for (let i = 0; i < rules.length; i++) rules[i](ctx, site);
+}
 
-function checkCalculatedAttributes(ctx: RuleContext, userProps: UserFields): void {
-  const ca = userProps.calculatedAttributes?.value;
-  if (ca === undefined || ca.type !== 'object') return;
-  const workspace = getProperty(ca, 'workspace')?.value;
-  if (workspace === undefined || workspace.type !== 'array') return;
-  const items = workspace.items;
-  const n = items.length;
-  for (let i = 0; i < n; i++) {
-    const entry = items[i];
-    names[i] = undefined;
-    if (entry.type !== 'object') continue;
-    entryFields(entry, fields);
-    const name = fields.name?.value;
-    if (name !== undefined && name.type === 'string') names[i] = name;
-    const type = checkSeedEntry(ctx, fields);
-    const cutoff = checkCutoffDate(ctx, entry, fields);
-    checkAcrossUsers(ctx, fields, type, cutoff);
-  }
-  checkDuplicateNames(ctx, names, n, 'calculated attribute');
+/** The `workspace` array of calculated_attributes or user_attributes, when it is one. */
+function workspaceOf(group: JsonNode | undefined): ArrayNode | undefined {
+  if (group === undefined || group.type !== 'object') return undefined;
+  const ws = getProperty(group, 'workspace')?.value;
+  return ws !== undefined && ws.type === 'array' ? ws : undefined;
 }

@@ -91,6 +91,8 @@ export async function notification(page, re) {
   await toast.waitFor({ state: 'visible', timeout: STEP_MS });
   const deadline = Date.now() + STEP_MS;
   for (;;) {
+    // Runs in the page.
+    /* global getComputedStyle */
     const opaque = await toast.evaluate((el) => {
       for (let e = el; e !== null; e = e.parentElement) {
         if (getComputedStyle(e).opacity !== '1') return false;

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import Ajv from 'ajv';
 import { test } from 'node:test';
 import { CALCULATION_TYPE_ALIASES, CALCULATION_TYPES, IDENTITY_TYPES } from '../../../core/facts';
+import { publishedSchema } from '../../../core/publishedSchema';
 import { compilePublishedSchema, SCHEMA, userSchemaValidator } from '../../../core/schema';
 import { entry, userWith, VALID_SEEDS } from './helpers';
 
@@ -56,4 +57,12 @@ test('the published schema rejects what the rules reject (a sample of shapes)', 
   assert.equal(v(JSON.parse('{ "environment": "development", "mpid": 1 }')), false);
   assert.equal(v([42]), false);
   assert.equal(v('hello'), false);
+});
+
+test('schemas/caseed.schema.json is the one the vocabulary generates (npm run schema)', () => {
+  assert.deepEqual(
+    SCHEMA,
+    JSON.parse(JSON.stringify(publishedSchema())),
+    'schemas/caseed.schema.json is stale: run `npm run schema`',
+  );
 });

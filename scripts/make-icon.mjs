@@ -1,6 +1,6 @@
 // Draws images/icon.png (128×128): a seed sprouting between JSON braces. No image library: shapes
 // are signed-distance functions, 4×4 supersampled, written as an RGBA PNG with node:zlib.
-//   node scripts/vscode/make-icon.mjs
+//   node scripts/make-icon.mjs
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
@@ -138,5 +138,5 @@ const png = Buffer.concat([
   chunk('IDAT', deflateSync(pixels, { level: 9 })),
   chunk('IEND', Buffer.alloc(0)),
 ]);
-writeFileSync(new URL('../../images/icon.png', import.meta.url), png);
+writeFileSync(new URL('../images/icon.png', import.meta.url), png);
 console.log(`images/icon.png: ${png.length} bytes`);

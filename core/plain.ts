@@ -1,15 +1,14 @@
 /**
- * The plain JavaScript value of one user, built from its tree for the schema check. Numbers become
- * numbers (shape only needs their type), except `mpid`, which gets a placeholder so that a 64-bit id
- * never passes through a JavaScript number: its range and format are checked from its text.
- * Properties without a value (half-typed) are left out; the shape mapper knows they exist.
+ * The plain JavaScript value of a tree, for ajv (the definitions file's schema check). Numbers
+ * become numbers (a schema only needs their type). Properties without a value (half-typed) are left
+ * out; the caller knows they exist.
  */
-import type { JsonNode, ObjectNode } from '../ast';
+import type { JsonNode, ObjectNode } from './ast';
 
 export function plainValue(node: JsonNode): unknown {
   switch (node.type) {
     case 'object':
-      return plainObject(node, false);
+      return plainObject(node);
     case 'array': {
       const items = node.items;
       const n = items.length;
@@ -28,7 +27,7 @@ export function plainValue(node: JsonNode): unknown {
   }
 }
 
-function plainObject(node: ObjectNode, isUser: boolean): Record<string, unknown> {
+function plainObject(node: ObjectNode): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const props = node.properties;
   for (let i = 0; i < props.length; i++) {
@@ -36,7 +35,7 @@ function plainObject(node: ObjectNode, isUser: boolean): Record<string, unknown>
     const v = p.value;
     if (v === undefined) continue;
     const key = p.key.value;
-    const value = isUser && v.type === 'number' && key === 'mpid' ? 0 : plainValue(v);
+    const value = plainValue(v);
     if (key === '__proto__') {
       Object.defineProperty(out, key, {
         value,
@@ -49,9 +48,4 @@ function plainObject(node: ObjectNode, isUser: boolean): Record<string, unknown>
     }
   }
   return out;
-}
-
-/** The plain value of a user object (mpid replaced by a placeholder integer). */
-export function plainUser(node: ObjectNode): Record<string, unknown> {
-  return plainObject(node, true);
 }
