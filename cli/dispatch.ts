@@ -10,6 +10,7 @@ import type { Io } from './io';
 import { processIo } from './io';
 import { runDefinitions } from './definitionsPull';
 import { runEmulator } from './emulator';
+import { runImportCommand } from './import';
 import { runLsp } from './lsp';
 import { runSend } from './send';
 import { MAIN_USAGE } from './usage';
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, Command> = {
   send: (argv, io, version) => runSend(argv, io, version),
   emulator: runEmulator,
   definitions: runDefinitions,
+  import: (argv, io) => runImportCommand(argv, io),
 };
 
 /** The first line of an unexpected error, with the API secret (if set) redacted. */

@@ -22,6 +22,7 @@ const entries = [
   { in: 'client/web.ts', out: 'web', external: ['vscode'], ...browser, format: 'cjs' },
   { in: 'server/web.ts', out: 'server-web', external: [], ...browser, format: 'iife' },
   { in: 'cli/main.ts', out: 'cli', external: [], ...node },
+  { in: 'cli/importWorker.ts', out: 'importWorker', external: [], ...node },
   { in: 'bench/bench.ts', out: 'bench', external: ['vscode-json-languageservice'], ...node },
 ].filter((e) => existsSync(e.in));
 
