@@ -13,7 +13,8 @@ import { Worker } from 'node:worker_threads';
 import type { Definitions } from '../core/definitions/model';
 import type { CompileResult } from '../core/import/compile';
 import type { BatchVerdict } from '../core/import/validateBatch';
-import { batchText, validateBatch } from '../core/import/validateBatch';
+import { validateBatch } from '../core/import/validateBatch';
+import { acceptedText } from './importBatch';
 import type { ExportFormat, ReadProgress } from './importSources';
 import { readExport } from './importSources';
 
@@ -51,7 +52,12 @@ export interface ImportSummary {
 }
 
 interface Batch {
-  users: string[];
+  /** The pieces of the batch's bulk-array text, joined once when it is full. */
+  pieces: string[];
+  /** The text, once joined: `[\nU1,\nU2\n]`. */
+  text: string;
+  /** Each user's length in the text. */
+  lens: number[];
   rows: number[];
   cells: string[][];
   /** Rejected while converting: [index in rows, reason, message]. */
@@ -70,31 +76,31 @@ function workerScript(): string | undefined {
   return existsSync(p) ? p : undefined;
 }
 
+/** Writes encoded batches of users: one NDJSON file, or bulk files of at most `perFile` users. */
 class Writer {
   private fd = -1;
   private inFile = 0;
   private fileNo = 0;
-  private buf = '';
   readonly files: string[] = [];
 
   constructor(private readonly out: ImportOutput) {}
 
-  add(user: string): void {
+  add(body: string, users: number): void {
+    if (users === 0) return;
     const o = this.out;
     if (o.kind === 'ndjson') {
       if (this.fd < 0) this.open(o.path);
-      this.buf += `${user}\n`;
-    } else {
-      if (this.fd < 0 || this.inFile === o.perFile) {
-        this.finishBulk();
-        this.fileNo++;
-        this.open(join(o.dir, `${o.prefix}-${String(this.fileNo).padStart(5, '0')}.caseed.json`));
-        this.buf += '[\n';
-      }
-      this.buf += this.inFile === 0 ? user : `,\n${user}`;
-      this.inFile++;
+      writeSync(this.fd, body);
+      return;
     }
-    if (this.buf.length > 1 << 20) this.flush();
+    if (this.fd < 0 || this.inFile + users > o.perFile) {
+      this.close();
+      this.fileNo++;
+      this.open(join(o.dir, `${o.prefix}-${String(this.fileNo).padStart(5, '0')}.caseed.json`));
+      writeSync(this.fd, '[\n');
+    } else writeSync(this.fd, ',\n');
+    writeSync(this.fd, body);
+    this.inFile += users;
   }
 
   private open(path: string): void {
@@ -103,32 +109,18 @@ class Writer {
     this.inFile = 0;
   }
 
-  private finishBulk(): void {
+  close(): void {
     if (this.fd < 0) return;
-    this.buf += '\n]\n';
-    this.flush();
+    if (this.out.kind === 'bulk') writeSync(this.fd, '\n]\n');
     closeSync(this.fd);
     this.fd = -1;
-  }
-
-  flush(): void {
-    if (this.buf === '' || this.fd < 0) return;
-    writeSync(this.fd, this.buf);
-    this.buf = '';
-  }
-
-  close(): void {
-    if (this.out.kind === 'bulk') this.finishBulk();
-    else if (this.fd >= 0) {
-      this.flush();
-      closeSync(this.fd);
-      this.fd = -1;
-    }
   }
 }
 
 export async function runImport(o: ImportOptions): Promise<ImportSummary> {
-  const size = o.batchSize ?? 2000;
+  const ndjson = o.output.kind === 'ndjson';
+  // A batch never straddles two bulk files.
+  const size = Math.min(o.batchSize ?? 2000, o.output.kind === 'bulk' ? o.output.perFile : Infinity);
   const summary: ImportSummary = {
     rows: 0,
     written: 0,
@@ -189,26 +181,27 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
   };
   const finish = (b: Batch): void => {
     const verdict = b.verdict as BatchVerdict;
+    const { text, accepted } = acceptedText(b.text, b.lens, verdict, ndjson);
+    b.text = '';
     for (const [code, n] of Object.entries(verdict.warnings))
       summary.warnings[code] = (summary.warnings[code] ?? 0) + n;
-    // Users and early rejects interleave by row: walk both in order.
-    let e = 0;
-    let u = 0;
-    const bad = new Map<number, [string, string]>();
-    for (const [i, code, message] of verdict.rejects) bad.set(i, [code, message]);
-    for (let k = 0; k < b.rows.length; k++) {
-      if (e < b.early.length && b.early[e][0] === k) {
-        const [, reason, message] = b.early[e++];
-        reject(b.rows[k], b.cells[k], reason, message);
-        continue;
+    writer.add(text, accepted);
+    summary.written += accepted;
+    if (b.early.length > 0 || verdict.rejects.length > 0) {
+      // Rejects in row order: those of the conversion and those of the core, by user index.
+      const bad = new Map<number, [string, string]>();
+      for (const [i, code, message] of verdict.rejects) bad.set(i, [code, message]);
+      let e = 0;
+      let u = 0;
+      for (let k = 0; k < b.rows.length; k++) {
+        if (e < b.early.length && b.early[e][0] === k) {
+          const [, reason, message] = b.early[e++];
+          reject(b.rows[k], b.cells[k], reason, message);
+          continue;
+        }
+        const v = bad.get(u++);
+        if (v !== undefined) reject(b.rows[k], b.cells[k], v[0], v[1]);
       }
-      const verdictOf = bad.get(u);
-      if (verdictOf !== undefined) reject(b.rows[k], b.cells[k], verdictOf[0], verdictOf[1]);
-      else {
-        writer.add(b.users[u]);
-        summary.written++;
-      }
-      u++;
     }
     if (rejectsBuf.length > 0) {
       if (rejectsFd < 0) {
@@ -220,7 +213,8 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
     }
   };
 
-  let batch: Batch = { users: [], rows: [], cells: [], early: [] };
+  const newBatch = (): Batch => ({ pieces: [], text: '', lens: [], rows: [], cells: [], early: [] });
+  let batch: Batch = newBatch();
   let builder: CompileResult['builder'];
   let stopped = false;
   let lastProgress = 0;
@@ -228,20 +222,25 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
 
   const dispatch = (): Promise<void> | undefined => {
     const b = batch;
-    batch = { users: [], rows: [], cells: [], early: [] };
+    batch = newBatch();
     if (b.rows.length === 0) return undefined;
     queue.push(b);
-    if (workers.length === 0 || b.users.length === 0) {
+    if (b.lens.length > 0) {
+      b.pieces.push('\n]');
+      b.text = b.pieces.join('');
+    }
+    b.pieces = [];
+    if (workers.length === 0 || b.lens.length === 0) {
       b.verdict =
-        b.users.length === 0
+        b.lens.length === 0
           ? { rejects: [], warnings: {} }
-          : validateBatch(batchText(b.users), o.today, o.definitions);
+          : validateBatch(b.text, o.today, o.definitions);
       drain();
       return undefined;
     }
     const id = nextId++;
     pendingById.set(id, b);
-    workers[id % workers.length].postMessage({ id, text: batchText(b.users) });
+    workers[id % workers.length].postMessage({ id, text: b.text });
     // Back-pressure: the reader waits while more than two batches per worker are in flight.
     if (queue.length <= workers.length * 2) return undefined;
     return new Promise<void>((resolve) => {
@@ -282,9 +281,14 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
               `the row has ${cells.length} cells, the header ${header.length}`,
             ]);
           } else {
-            const text = b.build(cells);
-            if (text === undefined) batch.early.push([batch.rows.length - 1, b.reason, b.message]);
-            else batch.users.push(text);
+            const pieces = batch.pieces;
+            const mark = pieces.length;
+            pieces.push(batch.lens.length === 0 ? '[\n' : ',\n');
+            const len = b.append(cells, pieces);
+            if (len < 0) {
+              pieces.length = mark;
+              batch.early.push([batch.rows.length - 1, b.reason, b.message]);
+            } else batch.lens.push(len);
           }
           if (o.onProgress !== undefined && n - lastProgress >= 10000) {
             lastProgress = n;

@@ -4,16 +4,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Definitions } from '../core/definitions/model';
-import { withIndex } from '../core/definitions/model';
 import { validateBatch } from '../core/import/validateBatch';
 
-interface Init {
-  today: string;
-  definitions?: Omit<Definitions, 'byName'>;
-}
-const init = workerData as Init;
-const definitions =
-  init.definitions === undefined ? undefined : withIndex(init.definitions, init.definitions.source);
+const init = workerData as { today: string; definitions?: Definitions };
 parentPort?.on('message', (m: { id: number; text: string }) => {
-  parentPort?.postMessage({ id: m.id, verdict: validateBatch(m.text, init.today, definitions) });
+  parentPort?.postMessage({ id: m.id, verdict: validateBatch(m.text, init.today, init.definitions) });
 });

@@ -28,6 +28,11 @@ import type { CaMapping, MappingFile } from './model';
 export interface UserBuilder {
   /** The user's JSON text (one line), or undefined: then `reason`/`message` say why. */
   build(row: readonly string[]): string | undefined;
+  /**
+   * The same, as pieces appended to `out` (joined once per batch: no string is built per user);
+   * returns the user's length in characters, or -1 with nothing appended.
+   */
+  append(row: readonly string[], out: string[]): number;
   reason: string;
   message: string;
 }
@@ -158,11 +163,11 @@ export function compileMapping(
     );
 
   // ── calculated attributes ──────────────────────────────────────────────
-  const seeds: Array<{ prefix: string; write: SeedWriter }> = [];
+  const seeds: Array<{ prefix: string; commaPrefix: string; write: SeedWriter }> = [];
   mapping.calculated_attributes.forEach((ca, k) => {
     const at = `/calculated_attributes/${k}`;
     const compiled = compileAttribute(ca, at, definitions, column, err, notes);
-    if (compiled !== undefined) seeds.push(compiled);
+    if (compiled !== undefined) seeds.push({ ...compiled, commaPrefix: `,${compiled.prefix}` });
   });
   const attrs: Array<{ prefix: string; col: number }> = [];
   (mapping.user_attributes ?? []).forEach((ua, k) => {
@@ -180,49 +185,74 @@ export function compileMapping(
   const idPrefixes = ids.map((id) => `${JSON.stringify(id.name)}:`);
   const mpidName = mpidCol >= 0 ? header[mpidCol] : '';
 
-  const builder: UserBuilder = { reason: '', message: '', build };
-  const rejected = (): undefined => {
-    builder.reason = failure.reason;
-    builder.message = failure.message;
-    return undefined;
-  };
-  function build(row: readonly string[]): string | undefined {
-    let out = envText ?? `{"environment":${JSON.stringify(cell(row, envCol))}`;
+  const builder: UserBuilder = { reason: '', message: '', build, append };
+  const envPrefix = envText ?? '{"environment":';
+  const seedCloser = '}}';
+  /** Appends the pieces of one user to `out`; returns its length, or -1 (pieces taken back). */
+  function append(row: readonly string[], out: string[]): number {
+    const mark = out.length;
+    let len = 0;
+    const push = (piece: string): void => {
+      out.push(piece);
+      len += piece.length;
+    };
+    const rejected = (): number => {
+      out.length = mark;
+      builder.reason = failure.reason;
+      builder.message = failure.message;
+      return -1;
+    };
+    push(envPrefix);
+    if (envText === undefined) push(JSON.stringify(cell(row, envCol)));
     const mpid = mpidCol >= 0 ? cell(row, mpidCol) : '';
     if (mpid !== '') {
       const text = mpidCell(mpid, mpidName);
       if (text === undefined) return rejected();
-      out += `,"mpid":${text}`;
+      push(',"mpid":');
+      push(text);
     } else if (ids.length > 0) {
-      let idText = '';
+      push(',"identities":{');
+      let none = true;
       for (let j = 0; j < ids.length; j++) {
         const v = cell(row, ids[j].col);
-        if (v !== '') idText += `${idText === '' ? '' : ','}${idPrefixes[j]}${JSON.stringify(v)}`;
+        if (v === '') continue;
+        push(none ? idPrefixes[j] : `,${idPrefixes[j]}`);
+        push(JSON.stringify(v));
+        none = false;
       }
       // No identity at all: written empty, so the core names the problem.
-      out += `,"identities":{${idText}}`;
+      push('}');
     }
-    out += ',"calculated_attributes":{"workspace":[';
+    push(',"calculated_attributes":{"workspace":[');
     let first = true;
-    for (let s = 0; s < seeds.length; s++) {
-      const v = seeds[s].write(row);
+    for (let k = 0; k < seeds.length; k++) {
+      const v = seeds[k].write(row);
       if (v === null) continue; // empty cell: this user has no seed for it
       if (v === undefined) return rejected();
-      out += first ? seeds[s].prefix : `,${seeds[s].prefix}`;
-      out += v;
-      out += '}}';
+      push(first ? seeds[k].prefix : seeds[k].commaPrefix);
+      push(v);
+      push(seedCloser);
       first = false;
     }
-    out += ']}';
+    push(']}');
     if (attrs.length > 0) {
-      let a = '';
+      let none = true;
       for (let j = 0; j < attrs.length; j++) {
         const v = cell(row, attrs[j].col);
-        if (v !== '') a += `${a === '' ? '' : ','}${attrs[j].prefix}${JSON.stringify(v)}}`;
+        if (v === '') continue;
+        push(none ? `,"user_attributes":{"workspace":[${attrs[j].prefix}` : `,${attrs[j].prefix}`);
+        push(JSON.stringify(v));
+        push('}');
+        none = false;
       }
-      if (a !== '') out += `,"user_attributes":{"workspace":[${a}]}`;
+      if (!none) push(']}');
     }
-    return `${out}}`;
+    push('}');
+    return len;
+  }
+  function build(row: readonly string[]): string | undefined {
+    const out: string[] = [];
+    return append(row, out) < 0 ? undefined : out.join('');
   }
   return { builder, diagnostics, notes, columnsUsed };
 }

@@ -15,8 +15,18 @@ export interface BatchVerdict {
 }
 
 /** The text of a batch: the users as a bulk array, one per line. */
-export function batchText(users: readonly string[]): string {
-  return `[\n${users.join(',\n')}\n]`;
+export function batchText(users: string[]): string {
+  // One join (a flat string: the parser reads it without copying it again).
+  const n = users.length;
+  if (n === 0) return '[]';
+  const first = users[0];
+  const last = users[n - 1];
+  users[0] = `[\n${first}`;
+  users[n - 1] = `${n === 1 ? users[0] : last}\n]`;
+  const text = users.join(',\n');
+  users[0] = first;
+  users[n - 1] = last;
+  return text;
 }
 
 export function validateBatch(
