@@ -120,7 +120,10 @@ class Writer {
 export async function runImport(o: ImportOptions): Promise<ImportSummary> {
   const ndjson = o.output.kind === 'ndjson';
   // A batch never straddles two bulk files.
-  const size = Math.min(o.batchSize ?? 2000, o.output.kind === 'bulk' ? o.output.perFile : Infinity);
+  const size = Math.min(
+    o.batchSize ?? 2000,
+    o.output.kind === 'bulk' ? o.output.perFile : Infinity,
+  );
   const summary: ImportSummary = {
     rows: 0,
     written: 0,
@@ -213,7 +216,14 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
     }
   };
 
-  const newBatch = (): Batch => ({ pieces: [], text: '', lens: [], rows: [], cells: [], early: [] });
+  const newBatch = (): Batch => ({
+    pieces: [],
+    text: '',
+    lens: [],
+    rows: [],
+    cells: [],
+    early: [],
+  });
   let batch: Batch = newBatch();
   let builder: CompileResult['builder'];
   let stopped = false;

@@ -8,5 +8,8 @@ import { validateBatch } from '../core/import/validateBatch';
 
 const init = workerData as { today: string; definitions?: Definitions };
 parentPort?.on('message', (m: { id: number; text: string }) => {
-  parentPort?.postMessage({ id: m.id, verdict: validateBatch(m.text, init.today, init.definitions) });
+  parentPort?.postMessage({
+    id: m.id,
+    verdict: validateBatch(m.text, init.today, init.definitions),
+  });
 });

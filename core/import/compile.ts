@@ -290,7 +290,6 @@ function compileAttribute(
       return undefined;
     }
     type = def.calculation_type;
-    notes.push(`"${ca.name}": calculation type ${type} from the definitions`);
   } else if (def !== undefined && def.calculation_type !== type) {
     err(
       `"${ca.name}" is ${def.calculation_type} in the workspace, not ${type}: seeds of another type are refused.`,
@@ -311,8 +310,12 @@ function compileAttribute(
       return undefined;
     }
     cutoff = fromDef.slice(0, 10);
-    notes.push(`"${ca.name}": cutoff date ${cutoff} from the definitions`);
   }
+  const fromDefs = [
+    ca.calculation_type === undefined ? `calculation type ${type}` : '',
+    ca.cutoff_date === undefined ? `cutoff date ${cutoff}` : '',
+  ].filter((x) => x !== '');
+  if (fromDefs.length > 0) notes.push(`"${ca.name}": ${fromDefs.join(', ')} from the definitions`);
   const info = CALCULATION_TYPE_BY_NAME.get(type);
   if (info === undefined) {
     err(`"${type}" is not a calculation type.`, `${at}/calculation_type`);
