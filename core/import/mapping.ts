@@ -22,6 +22,7 @@ let validator: ValidateFunction | undefined;
 function schemaValidator(): ValidateFunction {
   validator ??= new Ajv({
     allErrors: true,
+    verbose: true,
     strict: true,
     strictTypes: false,
     strictRequired: false,
