@@ -23,6 +23,7 @@ const entries = [
   { in: 'server/web.ts', out: 'server-web', external: [], ...browser, format: 'iife' },
   { in: 'cli/main.ts', out: 'cli', external: [], ...node },
   { in: 'cli/importWorker.ts', out: 'importWorker', external: [], ...node },
+  { in: 'bench/importBench.ts', out: 'benchImport', external: [], ...node },
   { in: 'bench/bench.ts', out: 'bench', external: ['vscode-json-languageservice'], ...node },
 ].filter((e) => existsSync(e.in));
 
