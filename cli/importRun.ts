@@ -159,6 +159,8 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
     for (let w = 0; w < (o.workers ?? defaultWorkers()); w++) {
       const worker = new Worker(script, {
         workerData: { today: o.today, definitions: o.definitions },
+        // A bounded heap: the parser's short-lived nodes are collected instead of piling up.
+        resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 24 },
       });
       worker.on('message', (m: { id: number; verdict: BatchVerdict }) => {
         const b = pendingById.get(m.id);
