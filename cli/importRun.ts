@@ -12,9 +12,8 @@ import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Definitions } from '../core/definitions/model';
 import type { CompileResult } from '../core/import/compile';
-import type { BatchVerdict } from '../core/import/validateBatch';
-import { validateBatch } from '../core/import/validateBatch';
-import { acceptedText } from './importBatch';
+import type { BatchResult } from './importBatch';
+import { processBatch } from './importBatch';
 import type { ExportFormat, ReadProgress } from './importSources';
 import { readExport } from './importSources';
 
@@ -52,17 +51,13 @@ export interface ImportSummary {
 }
 
 interface Batch {
-  /** The pieces of the batch's bulk-array text, joined once when it is full. */
-  pieces: string[];
-  /** The text, once joined: `[\nU1,\nU2\n]`. */
-  text: string;
-  /** Each user's length in the text. */
-  lens: number[];
+  /** The users' texts. */
+  users: string[];
   rows: number[];
   cells: string[][];
   /** Rejected while converting: [index in rows, reason, message]. */
   early: Array<[number, string, string]>;
-  verdict?: BatchVerdict;
+  result?: BatchResult;
   done?: () => void;
 }
 
@@ -85,7 +80,7 @@ class Writer {
 
   constructor(private readonly out: ImportOutput) {}
 
-  add(body: string, users: number): void {
+  add(body: Uint8Array, users: number): void {
     if (users === 0) return;
     const o = this.out;
     if (o.kind === 'ndjson') {
@@ -158,15 +153,15 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
   if (script !== undefined)
     for (let w = 0; w < (o.workers ?? defaultWorkers()); w++) {
       const worker = new Worker(script, {
-        workerData: { today: o.today, definitions: o.definitions },
+        workerData: { today: o.today, ndjson, definitions: o.definitions },
         // A bounded heap: the parser's short-lived nodes are collected instead of piling up.
         resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 24 },
       });
-      worker.on('message', (m: { id: number; verdict: BatchVerdict }) => {
+      worker.on('message', (m: { id: number; result: BatchResult }) => {
         const b = pendingById.get(m.id);
         if (b === undefined) return;
         pendingById.delete(m.id);
-        b.verdict = m.verdict;
+        b.result = m.result;
         drain();
       });
       worker.on('error', (err) => {
@@ -178,19 +173,17 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
 
   /** Writes out every finished batch at the head of the queue, in row order. */
   const drain = (): void => {
-    while (queue.length > 0 && queue[0].verdict !== undefined) {
+    while (queue.length > 0 && queue[0].result !== undefined) {
       const b = queue.shift() as Batch;
       finish(b);
       b.done?.();
     }
   };
   const finish = (b: Batch): void => {
-    const verdict = b.verdict as BatchVerdict;
-    const { text, accepted } = acceptedText(b.text, b.lens, verdict, ndjson);
-    b.text = '';
+    const { verdict, body, accepted } = b.result as BatchResult;
     for (const [code, n] of Object.entries(verdict.warnings))
       summary.warnings[code] = (summary.warnings[code] ?? 0) + n;
-    writer.add(text, accepted);
+    writer.add(body, accepted);
     summary.written += accepted;
     if (b.early.length > 0 || verdict.rejects.length > 0) {
       // Rejects in row order: those of the conversion and those of the core, by user index.
@@ -218,14 +211,7 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
     }
   };
 
-  const newBatch = (): Batch => ({
-    pieces: [],
-    text: '',
-    lens: [],
-    rows: [],
-    cells: [],
-    early: [],
-  });
+  const newBatch = (): Batch => ({ users: [], rows: [], cells: [], early: [] });
   let batch: Batch = newBatch();
   let builder: CompileResult['builder'];
   let stopped = false;
@@ -237,22 +223,15 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
     batch = newBatch();
     if (b.rows.length === 0) return undefined;
     queue.push(b);
-    if (b.lens.length > 0) {
-      b.pieces.push('\n]');
-      b.text = b.pieces.join('');
-    }
-    b.pieces = [];
-    if (workers.length === 0 || b.lens.length === 0) {
-      b.verdict =
-        b.lens.length === 0
-          ? { rejects: [], warnings: {} }
-          : validateBatch(b.text, o.today, o.definitions);
+    if (workers.length === 0 || b.users.length === 0) {
+      b.result = processBatch(b.users, ndjson, o.today, o.definitions);
       drain();
       return undefined;
     }
     const id = nextId++;
     pendingById.set(id, b);
-    workers[id % workers.length].postMessage({ id, text: b.text });
+    workers[id % workers.length].postMessage({ id, users: b.users });
+    b.users = [];
     // Back-pressure: the reader waits while more than two batches per worker are in flight.
     if (queue.length <= workers.length * 2) return undefined;
     return new Promise<void>((resolve) => {
@@ -293,14 +272,9 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
               `the row has ${cells.length} cells, the header ${header.length}`,
             ]);
           } else {
-            const pieces = batch.pieces;
-            const mark = pieces.length;
-            pieces.push(batch.lens.length === 0 ? '[\n' : ',\n');
-            const len = b.append(cells, pieces);
-            if (len < 0) {
-              pieces.length = mark;
-              batch.early.push([batch.rows.length - 1, b.reason, b.message]);
-            } else batch.lens.push(len);
+            const text = b.build(cells);
+            if (text === undefined) batch.early.push([batch.rows.length - 1, b.reason, b.message]);
+            else batch.users.push(text);
           }
           if (o.onProgress !== undefined && n - lastProgress >= 10000) {
             lastProgress = n;

@@ -28,10 +28,7 @@ import type { CaMapping, MappingFile } from './model';
 export interface UserBuilder {
   /** The user's JSON text (one line), or undefined: then `reason`/`message` say why. */
   build(row: readonly string[]): string | undefined;
-  /**
-   * The same, as pieces appended to `out` (joined once per batch: no string is built per user);
-   * returns the user's length in characters, or -1 with nothing appended.
-   */
+  /** The same, appended to `out`; returns the user's length, or -1 with nothing appended. */
   append(row: readonly string[], out: string[]): number;
   reason: string;
   message: string;
@@ -187,72 +184,61 @@ export function compileMapping(
 
   const builder: UserBuilder = { reason: '', message: '', build, append };
   const envPrefix = envText ?? '{"environment":';
-  const seedCloser = '}}';
-  /** Appends the pieces of one user to `out`; returns its length, or -1 (pieces taken back). */
-  function append(row: readonly string[], out: string[]): number {
-    const mark = out.length;
-    let len = 0;
-    const push = (piece: string): void => {
-      out.push(piece);
-      len += piece.length;
-    };
-    const rejected = (): number => {
-      out.length = mark;
-      builder.reason = failure.reason;
-      builder.message = failure.message;
-      return -1;
-    };
-    push(envPrefix);
-    if (envText === undefined) push(JSON.stringify(cell(row, envCol)));
+  const rejected = (): undefined => {
+    builder.reason = failure.reason;
+    builder.message = failure.message;
+    return undefined;
+  };
+  // One string per user, by concatenation (cheaper than collecting pieces and joining them).
+  function build(row: readonly string[]): string | undefined {
+    let out = envText === undefined ? envPrefix + JSON.stringify(cell(row, envCol)) : envPrefix;
     const mpid = mpidCol >= 0 ? cell(row, mpidCol) : '';
     if (mpid !== '') {
       const text = mpidCell(mpid, mpidName);
       if (text === undefined) return rejected();
-      push(',"mpid":');
-      push(text);
+      out += ',"mpid":' + text;
     } else if (ids.length > 0) {
-      push(',"identities":{');
+      out += ',"identities":{';
       let none = true;
       for (let j = 0; j < ids.length; j++) {
         const v = cell(row, ids[j].col);
         if (v === '') continue;
-        push(none ? idPrefixes[j] : `,${idPrefixes[j]}`);
-        push(JSON.stringify(v));
+        out += (none ? idPrefixes[j] : ',' + idPrefixes[j]) + JSON.stringify(v);
         none = false;
       }
       // No identity at all: written empty, so the core names the problem.
-      push('}');
+      out += '}';
     }
-    push(',"calculated_attributes":{"workspace":[');
+    out += ',"calculated_attributes":{"workspace":[';
     let first = true;
     for (let k = 0; k < seeds.length; k++) {
       const v = seeds[k].write(row);
       if (v === null) continue; // empty cell: this user has no seed for it
       if (v === undefined) return rejected();
-      push(first ? seeds[k].prefix : seeds[k].commaPrefix);
-      push(v);
-      push(seedCloser);
+      out += (first ? seeds[k].prefix : seeds[k].commaPrefix) + v + '}}';
       first = false;
     }
-    push(']}');
+    out += ']}';
     if (attrs.length > 0) {
       let none = true;
       for (let j = 0; j < attrs.length; j++) {
         const v = cell(row, attrs[j].col);
         if (v === '') continue;
-        push(none ? `,"user_attributes":{"workspace":[${attrs[j].prefix}` : `,${attrs[j].prefix}`);
-        push(JSON.stringify(v));
-        push('}');
+        out +=
+          (none ? ',"user_attributes":{"workspace":[' + attrs[j].prefix : ',' + attrs[j].prefix) +
+          JSON.stringify(v) +
+          '}';
         none = false;
       }
-      if (!none) push(']}');
+      if (!none) out += ']}';
     }
-    push('}');
-    return len;
+    return out + '}';
   }
-  function build(row: readonly string[]): string | undefined {
-    const out: string[] = [];
-    return append(row, out) < 0 ? undefined : out.join('');
+  function append(row: readonly string[], out: string[]): number {
+    const text = build(row);
+    if (text === undefined) return -1;
+    out.push(text);
+    return text.length;
   }
   return { builder, diagnostics, notes, columnsUsed };
 }
