@@ -31,6 +31,12 @@ import { format } from '../core/features/format';
 import { documentSymbols } from '../core/features/symbols';
 import { isDefinitionsFile } from '../core/definitions/lookup';
 import {
+  isMappingFile,
+  mappingFileCompletion,
+  mappingFileModel,
+} from '../core/features/mappingFile';
+import { exportHeaders } from './mapping';
+import {
   definitionsFileCompletion,
   definitionsFileHover,
   definitionsModel,
@@ -104,6 +110,10 @@ export function registerFeatures(deps: FeatureDeps): void {
       }
       return undefined;
     }
+    if (isMappingFile(uri)) {
+      const loaded = await definitions.forSeed(uri, all);
+      return mappingFileModel(document.getText(), undefined, definitionsOf(loaded));
+    }
     if (isDefinitionsFile(uri)) return definitionsModel(document.getText());
     const loaded = await definitions.forSeed(uri, all);
     return models.get(document, definitionsOf(loaded));
@@ -116,7 +126,7 @@ export function registerFeatures(deps: FeatureDeps): void {
     feature: string,
     empty: T,
     token: CancellationToken,
-    work: (model: SeedModel) => T,
+    work: (model: SeedModel) => T | Promise<T>,
   ): Promise<T | ResponseError<void>> {
     return runSafe<T>(logger, context, empty, token, async () => {
       const model = await modelFor(uri, feature);
@@ -125,16 +135,22 @@ export function registerFeatures(deps: FeatureDeps): void {
   }
 
   connection.onCompletion(({ textDocument: { uri }, position }, token) =>
-    answer<CompletionItem[]>(`completion in ${uri}`, uri, 'completion', [], token, (model) =>
-      isDefinitionsFile(uri)
-        ? definitionsFileCompletion(model, position, localToday())
-        : complete(model, position),
+    answer<CompletionItem[]>(`completion in ${uri}`, uri, 'completion', [], token, async (model) =>
+      isMappingFile(uri)
+        ? mappingFileCompletion(model, position, await exportHeaders.forMapping(uri))
+        : isDefinitionsFile(uri)
+          ? definitionsFileCompletion(model, position, localToday())
+          : complete(model, position),
     ),
   );
 
   connection.onHover(({ textDocument: { uri }, position }, token) =>
     answer<Hover | null>(`hover in ${uri}`, uri, 'hover', null, token, (model) =>
-      isDefinitionsFile(uri) ? definitionsFileHover(model, position) : hover(model, position),
+      isMappingFile(uri)
+        ? null
+        : isDefinitionsFile(uri)
+          ? definitionsFileHover(model, position)
+          : hover(model, position),
     ),
   );
 
@@ -161,7 +177,7 @@ export function registerFeatures(deps: FeatureDeps): void {
 
   connection.onDocumentSymbol(({ textDocument: { uri } }, token) =>
     answer<DocumentSymbol[]>(`symbols of ${uri}`, uri, 'document symbols', [], token, (model) =>
-      isDefinitionsFile(uri) ? [] : documentSymbols(model),
+      isDefinitionsFile(uri) || isMappingFile(uri) ? [] : documentSymbols(model),
     ),
   );
 
