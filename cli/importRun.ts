@@ -254,7 +254,7 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
           }
           builder = compiled.builder;
         },
-        row: (cells) => {
+        row: (cells, problem) => {
           if (failure !== undefined) throw failure;
           if (o.cancelled?.() === true) {
             stopped = true;
@@ -264,7 +264,9 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
           const b = builder as NonNullable<typeof builder>;
           batch.rows.push(n);
           batch.cells.push(cells);
-          if (cells.length !== header.length) {
+          if (problem !== undefined) {
+            batch.early.push([batch.rows.length - 1, 'unreadable-row', problem]);
+          } else if (cells.length !== header.length) {
             // A short or long row: its cells do not line up with the header.
             batch.early.push([
               batch.rows.length - 1,

@@ -18,7 +18,8 @@ export type ExportFormat = 'csv' | 'ndjson' | 'parquet';
 /** Receives the header once, then each row; returns a promise when the reader must wait. */
 export interface RowSink {
   header(columns: string[]): void;
-  row(cells: string[]): void | Promise<void>;
+  /** `problem`: why the row could not be read (a broken NDJSON line); its cells are then empty. */
+  row(cells: string[], problem?: string): void | Promise<void>;
 }
 
 export function formatOf(path: string): ExportFormat | undefined {
@@ -148,8 +149,13 @@ async function readNdjson(path: string, sink: RowSink, progress: ReadProgress): 
     if (root?.type !== 'object' || bad !== undefined) {
       if (header === undefined)
         throw new CliError(`${path}:${lineNo}: the first line is not a JSON object`);
-      // A broken line is a row whose only cell is its text: the mapping then rejects it.
-      const wait = sink.row([]);
+      // A broken line is still a row: rejected, with the reason, never skipped.
+      const wait = sink.row(
+        [],
+        root?.type !== 'object' && bad === undefined
+          ? 'the line is not a JSON object'
+          : `line ${lineNo} is not valid JSON: ${bad?.message ?? ''}`,
+      );
       if (wait !== undefined) await wait;
       continue;
     }

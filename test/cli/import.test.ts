@@ -213,6 +213,33 @@ describe('caseed import', () => {
     }
   });
 
+  it('a broken NDJSON line is a rejected row with its line number, never skipped', () => {
+    const dir = tempTree({
+      'e.ndjson': '{"mpid": 1, "n": 4}\n{"mpid": 2, "n": \n{"mpid": 3, "n": 5}\n',
+      'm.caseed-map.json': JSON.stringify(MAP),
+    });
+    const out = join(dir, 'o.caseed.ndjson');
+    const r = run([
+      'import',
+      join(dir, 'e.ndjson'),
+      '--map',
+      join(dir, 'm.caseed-map.json'),
+      '--out',
+      out,
+      '--no-definitions',
+    ]);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /rows read: 3 = users written: 2 \+ rows rejected: 1\n/);
+    const rej = JSON.parse(readFileSync(join(dir, 'o.rejects.ndjson'), 'utf8')) as {
+      row: number;
+      reason: string;
+      message: string;
+    };
+    assert.equal(rej.row, 2);
+    assert.equal(rej.reason, 'unreadable-row');
+    assert.match(rej.message, /line 2 is not valid JSON/);
+  });
+
   it('--init writes a mapping skeleton from the header', () => {
     const dir = tempTree({
       'e.csv': 'MPID,user_identities.email,Environment,purchases\n1,a@b.c,development,3\n',
