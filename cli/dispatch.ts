@@ -8,13 +8,7 @@ import { redact, secretsOf } from '../core/send/redact';
 import { CliError, EXIT } from './exitCodes';
 import type { Io } from './io';
 import { processIo } from './io';
-import { runDefinitions } from './definitionsPull';
-import { runEmulator } from './emulator';
-import { runImportCommand } from './import';
-import { runLsp } from './lsp';
-import { runSend } from './send';
 import { MAIN_USAGE } from './usage';
-import { runValidate } from './validate';
 
 /** A command: an exit code, a promise of one, or `undefined` when it keeps running (lsp). */
 type Command = (
@@ -23,13 +17,18 @@ type Command = (
   version: string,
 ) => number | undefined | Promise<number | undefined>;
 
-const COMMANDS: Record<string, Command> = {
-  validate: runValidate,
-  lsp: runLsp,
-  send: (argv, io, version) => runSend(argv, io, version),
-  emulator: runEmulator,
-  definitions: runDefinitions,
-  import: (argv, io) => runImportCommand(argv, io),
+/**
+ * Each command is loaded when it is run (the bundle initialises a module on first import), so
+ * `caseed validate` does not pay at start-up for the HTTP client, the language server or ajv's
+ * compilation of what it does not use.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./validate.js')).runValidate,
+  lsp: async () => (await import('./lsp.js')).runLsp,
+  send: async () => (await import('./send.js')).runSend,
+  emulator: async () => (await import('./emulator.js')).runEmulator,
+  definitions: async () => (await import('./definitionsPull.js')).runDefinitions,
+  import: async () => (await import('./import.js')).runImportCommand,
 };
 
 /** The first line of an unexpected error, with the API secret (if set) redacted. */
@@ -63,15 +62,14 @@ export async function dispatch(
     io.out(`${version}\n`);
     return EXIT.OK;
   }
-  const command = Object.prototype.hasOwnProperty.call(COMMANDS, first)
-    ? COMMANDS[first]
-    : undefined;
-  if (command === undefined) {
+  const load = Object.prototype.hasOwnProperty.call(COMMANDS, first) ? COMMANDS[first] : undefined;
+  if (load === undefined) {
     const what = first.startsWith('-') ? `unknown option ${first}` : `unknown command ${first}`;
     io.err(`caseed: ${what} (see \`caseed --help\`)\n`);
     return EXIT.USAGE;
   }
   try {
+    const command = await load();
     return await command(rest, io, version);
   } catch (err) {
     if (err instanceof CliError) {

@@ -1,5 +1,6 @@
 /**
- * What `caseed validate <files|dirs|globs>` checks: a file as given; every `*.caseed.json` below a
+ * What `caseed validate <files|dirs|globs>` checks: a file as given; every `*.caseed.json` (and
+ * NDJSON `*.caseed.ndjson`) below a
  * directory (recursively, skipping `node_modules` and hidden folders); every file a glob matches.
  * Each file keeps the name the user would recognise: the path as given, or as found under the
  * directory or glob base they gave.
@@ -16,6 +17,12 @@ import type { Found } from './glob';
 import { globToRegExp, isGlob, listFiles, splitGlob } from './glob';
 
 export const SEED_SUFFIX = '.caseed.json';
+/** NDJSON seed files (one user per line), found by directory walks beside `SEED_SUFFIX`. */
+export const NDJSON_SUFFIX = '.caseed.ndjson';
+
+function isSeedFile(rel: string): boolean {
+  return rel.endsWith(SEED_SUFFIX) || rel.endsWith(NDJSON_SUFFIX);
+}
 
 export interface InputFile {
   /** The path shown in reports (as given, or joined under the directory/glob base given). */
@@ -104,7 +111,7 @@ function walked(
 function expandOne(input: string): InputFile[] {
   const stat = statOf(input);
   if (stat?.isDirectory() === true) {
-    const found = walked(listFiles(input, true), (rel) => rel.endsWith(SEED_SUFFIX), input, input);
+    const found = walked(listFiles(input, true), isSeedFile, input, input);
     if (found.length === 0) throw new CliError(`no *${SEED_SUFFIX} files in ${input}`);
     return found;
   }

@@ -21,7 +21,7 @@ const REASONS: Record<string, string> = {
   ENAMETOOLONG: 'the name is too long',
 };
 
-function reasonOf(err: unknown): string {
+export function reasonOf(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && REASONS[code] !== undefined) return REASONS[code];
   if (err instanceof RangeError) return 'the file is too large to read';
@@ -38,8 +38,11 @@ function kindOf(stat: Stats): string {
   return 'not a regular file';
 }
 
-/** The bytes of a regular file; anything else is refused without reading from it. */
-function readRegular(path: string, display: string): Buffer {
+/**
+ * Opens a regular file for reading; anything else is refused without reading from it (the
+ * descriptor is closed then). The caller closes the descriptor it gets.
+ */
+export function openRegular(path: string, display: string): number {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO that has no writer returns at once instead of waiting forever.
@@ -50,6 +53,18 @@ function readRegular(path: string, display: string): Buffer {
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new CliError(`cannot read ${display}: ${kindOf(stat)}`, EXIT.USAGE);
+  } catch (err) {
+    closeSync(fd);
+    if (err instanceof CliError) throw err;
+    throw new CliError(`cannot read ${display}: ${reasonOf(err)}`, EXIT.USAGE);
+  }
+  return fd;
+}
+
+/** The bytes of a regular file; anything else is refused without reading from it. */
+function readRegular(path: string, display: string): Buffer {
+  const fd = openRegular(path, display);
+  try {
     return readFileSync(fd);
   } catch (err) {
     if (err instanceof CliError) throw err;

@@ -35,9 +35,11 @@ export const VALIDATE_USAGE = `Usage: caseed validate [--format text|json|sarif]
 
 Checks each seed file with the same rules as the editor. Seeds are also checked against the
 workspace's calculated attribute definitions: the nearest caseed.definitions.json up from each
-seed file (like tsconfig.json), or the file given with --definitions.
+seed file (like tsconfig.json), or the file given with --definitions. Files are read as a stream,
+in constant memory however large; *.caseed.ndjson files hold one user per line.
   <file>   a file, whatever its name
-  <dir>    every *.caseed.json below it (recursively; node_modules and hidden folders are skipped)
+  <dir>    every *.caseed.json and *.caseed.ndjson below it (recursively; node_modules and
+           hidden folders are skipped)
   <glob>   a quoted pattern: * ? [abc] {a,b} and ** for any number of folders,
            e.g. 'seeds/**/*.caseed.json'
 

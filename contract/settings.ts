@@ -50,7 +50,7 @@ export const SETTINGS = {
     maximum: 100000,
     integer: true,
   },
-  'features.maxFileSizeMB': { type: 'number', default: 10, minimum: 0.1, maximum: 1024 },
+  'features.maxFileSizeMB': { type: 'number', default: 1024, minimum: 0.1, maximum: 8192 },
   'trace.server': { type: 'enum', default: 'off', values: ['off', 'messages', 'verbose'] },
   'send.dataCenter': {
     type: 'enum',

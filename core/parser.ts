@@ -62,17 +62,23 @@ const MAX_DEPTH = 256;
 
 export { removePropertyEdit } from './duplicateKeys';
 
-class Parser {
+/**
+ * The parser itself, exported for the streaming readers (core/stream/) that drive its value parsing
+ * over windows of a file; everyone else calls `parse`.
+ */
+export class Parser {
   pos = 0;
   readonly diagnostics: SeedDiagnostic[];
   rootItemCount = 0;
   private depth = 0;
+  /** The root is an array (of users): its elements' objects are users (depth 2). */
+  bulkRoot = false;
   /**
    * Offsets where lines start, recorded as the parser meets each line feed (in JSON, a raw line
    * feed can only stand in whitespace, comments or skipped text), so that positioning diagnostics
    * needs no second pass over a large text.
    */
-  lineStarts = new Int32Array(1024);
+  lineStarts = new Int32Array(64);
   lineCount = 1;
 
   private addLine(start: number): void {
@@ -178,6 +184,17 @@ class Parser {
       this.pos = this.text.length;
     }
     return root;
+  }
+
+  /**
+   * Moves the cursor back to `offset`, forgetting what was recorded past it (line starts, and the
+   * comments reported in the trivia skipped), since it will be read again.
+   */
+  backTo(offset: number): void {
+    while (this.lineCount > 1 && this.lineStarts[this.lineCount - 1] > offset) this.lineCount--;
+    const d = this.diagnostics;
+    while (d.length > 0 && d[d.length - 1].offset > offset) d.pop();
+    this.pos = offset;
   }
 
   /** Advances past one unexpected token (a bare word or a single punctuation character). */
@@ -289,6 +306,15 @@ class Parser {
       }
       if (c !== QUOTE) {
         const badStart = this.pos;
+        if (c === OPEN_BRACE && lastComma >= 0 && this.depth >= 2 && this.bulkRoot) {
+          // `{ … , {` in a user of a bulk array (or an object in it): closing braces are missing
+          // and the next user starts here. Close this object before the comma; the objects around
+          // it up to the user do the same, and the comma then separates the users (otherwise
+          // every later user of the file would be read into this one).
+          this.backTo(lastComma);
+          this.unclosed(start, '}', 'object');
+          break;
+        }
         if (c === APOSTROPHE || /[A-Za-z_$]/.test(text[this.pos])) {
           // A key in single quotes or without quotes: recover it as a key.
           const key = c === APOSTROPHE ? scanSingleQuoted(this) : this.bareKey();
@@ -408,6 +434,7 @@ class Parser {
     this.pos++;
     if (!this.enter(start)) return node;
     const onRootItem = isRoot ? this.options.onRootItem : undefined;
+    if (isRoot) this.bulkRoot = true;
     let lastComma = -1;
     let needComma = false;
     let prevEnd = start + 1;

@@ -3,11 +3,21 @@
  * completion, hover, code actions, symbols and formatting. An entry answers only for its URI, its
  * version and the very document it was computed from: a document opened again at the same version
  * (closed in between or not) is a new document and gets its own model.
+ *
+ * The server's documents (`SeedDocument`) carry an incremental validation: a model for a new version
+ * reads the diagnostics the store kept up to date as the changes arrived (one full pass first if a
+ * change was structural, or the definitions or the date changed).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SeedModel } from '../core/document';
 import type { Definitions } from '../core/definitions/model';
 import { analyze } from '../core/document';
+import { SeedStore } from '../core/incremental/store';
+import { storeModel } from '../core/incremental/model';
+import { localToday } from '../core/validate';
+import { analyzeNdjson } from '../core/stream/ndjsonModel';
+import { formatOfName } from '../core/stream/users';
+import { SeedDocument } from './seedDocuments';
 
 interface Entry {
   document: TextDocument;
@@ -33,7 +43,14 @@ export class ModelCache {
   get(document: TextDocument, definitions?: Definitions): SeedModel {
     const cached = this.hit(document, definitions);
     if (cached !== undefined) return cached.model;
-    const model = analyze(document.getText(), { definitions });
+    // `*.caseed.ndjson`: one user per line (core/stream/ndjsonModel.ts); a JSON seed file held as a
+    // SeedDocument is validated incrementally (core/incremental/).
+    const model =
+      formatOfName(document.uri) === 'ndjson'
+        ? analyzeNdjson(document.getText(), { definitions })
+        : document instanceof SeedDocument
+          ? incrementalModel(document, definitions)
+          : analyze(document.getText(), { definitions });
     this.entries.set(document.uri, { document, version: document.version, definitions, model });
     return model;
   }
@@ -45,4 +62,24 @@ export class ModelCache {
   clear(): void {
     this.entries.clear();
   }
+}
+
+function incrementalModel(document: SeedDocument, definitions: Definitions | undefined): SeedModel {
+  const today = localToday();
+  let v = document.validation;
+  if (v === undefined || v.definitions !== definitions || v.today !== today) {
+    v = {
+      store: new SeedStore(document.getText(), { today, definitions }),
+      definitions,
+      today,
+      stale: false,
+    };
+    document.validation = v;
+    document.releaseText();
+  } else if (v.stale) {
+    v.store.fullPass(document.getText());
+    v.stale = false;
+    document.releaseText();
+  }
+  return storeModel(document, v.store, definitions);
 }

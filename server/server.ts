@@ -11,7 +11,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { SEED_DOCUMENTS } from './seedDocuments';
 import type { ClientFeatures } from './handlers';
 import { clientFeatures, registerFeatures, FEATURE_CAPABILITIES } from './handlers';
 import { SETTINGS_SECTION } from '../contract/settings';
@@ -47,7 +48,7 @@ export function startServer(
   options: ServerOptions = {},
 ): void {
   const logger: Logger = connection.console;
-  const documents = new TextDocuments(TextDocument);
+  const documents: TextDocuments<TextDocument> = new TextDocuments(SEED_DOCUMENTS);
   const models = new ModelCache();
   const settings = new SettingsStore(connection, logger);
   const definitions = new DefinitionsStore(

@@ -8,7 +8,8 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileState, FileStatusParams } from '../contract/protocol';
 import { FileStatusNotification } from '../contract/protocol';
-import type { SeedDiagnostic } from '../core/diagnostics';
+import type { SeverityCounts } from '../core/diagnostics';
+import { publishedDiagnostics } from '../core/incremental/published';
 import { countSeverities } from '../core/diagnostics';
 import { toLspDiagnostic } from '../core/features/codeActions';
 import { isDefinitionsFile } from '../core/definitions/lookup';
@@ -18,6 +19,7 @@ import { exportHeaders } from './mapping';
 import type { DefinitionsStore, LoadedDefinitions } from './definitions';
 import { definitionsOf, definitionsStatus } from './definitions';
 import type { ModelCache } from './models';
+import { documentLength, SeedDocument } from './seedDocuments';
 import type { Logger } from './runSafe';
 import { runSafeVoid } from './runSafe';
 import type { SettingsStore } from './settings';
@@ -96,7 +98,11 @@ export class Validator {
       const document = this.documents.get(uri);
       if (document === undefined) return; // closed meanwhile
       if (!settings.validate.enable) {
-        await this.publish(document, [], status(document, [], 0, 0, 'disabled', false, 0));
+        await this.publish(
+          document,
+          [],
+          status(document, countSeverities([]), 0, 0, 'disabled', false, 0),
+        );
         return;
       }
       if (isMappingFile(uri)) {
@@ -106,7 +112,7 @@ export class Validator {
         await this.publish(
           document,
           m.lspDiagnostics,
-          status(document, m.diagnostics, m.userCount, 0, undefined, false, 0),
+          status(document, countSeverities(m.diagnostics), m.userCount, 0, undefined, false, 0),
         );
         return;
       }
@@ -115,32 +121,38 @@ export class Validator {
         await this.publish(
           document,
           m.lspDiagnostics,
-          status(document, m.diagnostics, m.userCount, 0, undefined, false, 0),
+          status(document, countSeverities(m.diagnostics), m.userCount, 0, undefined, false, 0),
         );
         return;
       }
       const loaded = await this.definitions.forSeed(uri, settings);
       const started = performance.now();
       const model = this.models.get(document, definitionsOf(loaded));
+      const max = settings.validate.maxProblems;
+      const store = document instanceof SeedDocument ? document.validation?.store : undefined;
+      // A store-backed document converts only what changed (see core/incremental/published.ts).
+      const published =
+        store !== undefined
+          ? publishedDiagnostics(store, model, max)
+          : {
+              shown: model.diagnostics.slice(0, max).map((d) => toLspDiagnostic(model, d)),
+              total: model.diagnostics.length,
+              counts: countSeverities(model.diagnostics),
+            };
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
-      const shown = model.diagnostics.slice(0, settings.validate.maxProblems);
-      const large = document.getText().length > settings.features.maxFileSizeMB * MB;
+      const large = documentLength(document) > settings.features.maxFileSizeMB * MB;
       const params = status(
         document,
-        model.diagnostics,
+        published.counts,
         model.userCount,
-        model.diagnostics.length - shown.length,
+        published.total - published.shown.length,
         undefined,
         large,
         durationMs,
       );
       const defs = definitionsStatus(loaded, settings.definitions.staleDays);
       if (defs !== undefined) params.definitions = defs;
-      await this.publish(
-        document,
-        shown.map((d) => toLspDiagnostic(model, d)),
-        params,
-      );
+      await this.publish(document, published.shown, params);
     });
   }
 
@@ -162,14 +174,14 @@ export class Validator {
 
 function status(
   document: TextDocument,
-  diagnostics: readonly SeedDiagnostic[],
+  counts: SeverityCounts,
   users: number,
   hiddenProblems: number,
   forced: FileState | undefined,
   large: boolean,
   durationMs: number,
 ): FileStatusParams {
-  const { errors, warnings, infos } = countSeverities(diagnostics);
+  const { errors, warnings, infos } = counts;
   const state: FileState = forced ?? (errors > 0 ? 'errors' : warnings > 0 ? 'warnings' : 'ok');
   return {
     uri: document.uri,

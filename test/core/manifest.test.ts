@@ -144,10 +144,10 @@ describe('manifest: configuration', () => {
 });
 
 describe('manifest: language, grammar, schema', () => {
-  it('contributes the caseed language for *.caseed.json, activated on it', () => {
+  it('contributes the caseed language for *.caseed.json and *.caseed.ndjson, activated on it', () => {
     const lang = pkg.contributes.languages.find((l) => l.id === LANGUAGE_ID);
     assert.ok(lang);
-    assert.deepEqual(lang.filenamePatterns, ['*.caseed.json']);
+    assert.deepEqual(lang.filenamePatterns, ['*.caseed.json', '*.caseed.ndjson']);
     assert.ok(pkg.activationEvents?.includes(`onLanguage:${LANGUAGE_ID}`));
     assert.equal(pkg.main, './dist/client.js');
   });

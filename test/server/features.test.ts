@@ -171,4 +171,36 @@ describe('language features over JSON-RPC', () => {
     assert.deepEqual(edits, []);
     assert.deepEqual(client.errorLogs, []);
   });
+
+  it('formats a selection user by user: only the users it touches, as Format Document would', async () => {
+    const uri = 'file:///format-range.caseed.json';
+    await client.open(uri, bulk);
+    const formatted = applyTextEdits(
+      bulk,
+      await client.request<TextEdit[]>('textDocument/formatting', {
+        textDocument: { uri },
+        options: { tabSize: 2, insertSpaces: true },
+      }),
+    );
+    // Squash the second user onto one line, keep the first as Format Document prints it.
+    const second = formatted.indexOf('\n  {', 2) + 3;
+    const end = formatted.indexOf('\n  }', second) + 4;
+    const squashed = formatted.slice(second, end).replace(/\n\s*/g, ' ');
+    const text = formatted.slice(0, second) + squashed + formatted.slice(end);
+    await client.change(uri, text, 2);
+    const line = text.slice(0, second).split('\n').length - 1;
+    const rangeFormat = (startLine: number, endLine: number): Promise<TextEdit[]> =>
+      client.request<TextEdit[]>('textDocument/rangeFormatting', {
+        textDocument: { uri },
+        range: { start: { line: startLine, character: 0 }, end: { line: endLine, character: 1 } },
+        options: { tabSize: 2, insertSpaces: true },
+      });
+    // A selection inside the first (formatted) user changes nothing.
+    assert.deepEqual(await rangeFormat(2, 3), []);
+    // A selection touching the second user formats that user, and only it.
+    const edits = await rangeFormat(line, line);
+    assert.equal(edits.length, 1);
+    assert.ok(edits.every((e) => e.range.start.line >= line && e.range.end.line <= line + 1));
+    assert.equal(applyTextEdits(text, edits), formatted);
+  });
 });

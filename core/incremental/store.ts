@@ -1,0 +1,447 @@
+/**
+ * Incremental validation of a bulk seed file: the document is kept as per-user segments (where each
+ * user starts and ends, its diagnostics relative to its start) plus the "gap" diagnostics between
+ * users and the small cross-user state (which users seed which attribute, and the first sighting of
+ * each). An edit strictly inside one user re-parses and re-checks that user only and shifts the
+ * users after it; anything else (a bracket or comma between users, a paste across users, an edit
+ * that changes the first sighting of an attribute other users are compared with) falls back to a
+ * full pass. The result is always what `validate(text)` returns (the property test checks this).
+ */
+import type { JsonNode } from '../ast';
+import type { Definitions } from '../definitions/model';
+import type { Edit, SeedDiagnostic } from '../diagnostics';
+import { parse } from '../parser';
+import type { AttributeSighting } from '../rules/context';
+import { createContext, reportNode, typeName } from '../rules/context';
+import { checkDefinitions } from '../rules/definitions';
+import { checkUser } from '../rules/user';
+import { localToday } from '../validate';
+
+export interface StoreOptions {
+  today?: string;
+  definitions?: Definitions;
+}
+
+/**
+ * The first-sighting map the cross-user rule reads (`ctx.attributes`), recording which attribute
+ * names a user asks about; `earlier` answers for users checked before this one.
+ */
+class Sightings extends Map<string, AttributeSighting> {
+  names: string[] = [];
+  constructor(private readonly earlier: (name: string) => AttributeSighting | undefined) {
+    super();
+  }
+
+  override get(name: string): AttributeSighting | undefined {
+    this.names.push(name);
+    return super.get(name) ?? this.earlier(name);
+  }
+}
+
+interface UserState {
+  /** Diagnostics with offsets (and fix edit offsets) relative to the user's start. */
+  diagnostics: SeedDiagnostic[];
+  /** Attribute names this user seeds (deduplicated). */
+  names: string[];
+}
+
+/** Stable sort by offset. */
+function byOffset(ds: SeedDiagnostic[]): SeedDiagnostic[] {
+  return ds.sort((a, b) => a.offset - b.offset);
+}
+
+function moved(d: SeedDiagnostic, by: number): SeedDiagnostic {
+  const out: SeedDiagnostic = { ...d, offset: d.offset + by };
+  if (d.fixes !== undefined)
+    out.fixes = d.fixes.map((f) => ({
+      ...f,
+      edits: f.edits.map((e): Edit => ({ ...e, offset: e.offset + by })),
+    }));
+  return out;
+}
+
+function unique(names: string[]): string[] {
+  return names.length < 2 ? names.slice() : [...new Set(names)];
+}
+
+/** Inserts `user` into the sorted list (no duplicates). */
+function insertSorted(list: number[], user: number): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < user) lo = mid + 1;
+    else hi = mid;
+  }
+  if (list[lo] !== user) list.splice(lo, 0, user);
+}
+
+function removeSorted(list: number[], user: number): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < user) lo = mid + 1;
+    else hi = mid;
+  }
+  if (list[lo] === user) list.splice(lo, 1);
+}
+
+export interface UserSpan {
+  index: number;
+  offset: number;
+  length: number;
+}
+
+export class SeedStore {
+  private readonly today: string;
+  private readonly definitions: Definitions | undefined;
+  /** True when the root is an array (users are segments); otherwise every diagnostic is a gap one. */
+  private bulk = false;
+  private starts: number[] = [];
+  private lengths: number[] = [];
+  private users: UserState[] = [];
+  /** Syntax and rule diagnostics outside every user (absolute offsets). */
+  private gap: SeedDiagnostic[] = [];
+  /** Attribute name → the users seeding it, ascending. */
+  private seededBy = new Map<string, number[]>();
+  /** Attribute name → its first sighting in the file. */
+  private firsts = new Map<string, AttributeSighting>();
+  private materialized: SeedDiagnostic[] | undefined;
+  userCount = 0;
+  /** How many edits were applied incrementally and how many needed a full pass (for tests). */
+  readonly stats = { incremental: 0, full: 0 };
+
+  constructor(text: string, options: StoreOptions = {}) {
+    this.today = options.today ?? localToday();
+    this.definitions = options.definitions;
+    this.fullPass(text);
+  }
+
+  /** Validates the whole text again. */
+  fullPass(text: string): void {
+    this.stats.full++;
+    this.materialized = undefined;
+    const defs = this.definitions;
+    const ctx = createContext(text, this.today, false);
+    const sightings = new Sightings(() => undefined);
+    (ctx as { attributes: Map<string, AttributeSighting> }).attributes = sightings;
+    const syntax: SeedDiagnostic[] = [];
+    const gap: SeedDiagnostic[] = [];
+    const starts: number[] = [];
+    const lengths: number[] = [];
+    const users: UserState[] = [];
+    const seededBy = new Map<string, number[]>();
+    const { root, diagnostics } = parse(text, {
+      diagnostics: syntax,
+      onRootItem: (item, index) => {
+        ctx.bulk = true;
+        const start = item.offset;
+        const end = start + item.length;
+        const own: SeedDiagnostic[] = [];
+        for (const d of syntax) {
+          if (d.offset >= start && d.offset < end) own.push(d);
+          else gap.push(d);
+        }
+        syntax.length = 0;
+        sightings.names.length = 0;
+        checkUser(ctx, item, index);
+        if (defs !== undefined) checkDefinitions(ctx, item, defs);
+        for (const d of ctx.out) own.push(d);
+        ctx.out.length = 0;
+        const names = unique(sightings.names);
+        for (const name of names) {
+          const list = seededBy.get(name);
+          if (list === undefined) seededBy.set(name, [index]);
+          else list.push(index);
+        }
+        starts.push(start);
+        lengths.push(item.length);
+        users.push({ diagnostics: byOffset(own).map((d) => moved(d, -start)), names });
+        return false;
+      },
+    });
+    // What the parser found after the last user, and the end-of-file checks.
+    for (const d of diagnostics) gap.push(d);
+    this.bulk = root?.type === 'array';
+    if (root !== undefined) {
+      if (root.type === 'array') {
+        if (users.length === 0)
+          reportNode(
+            ctx,
+            'empty-bulk',
+            'This bulk array has no users, so a request would send nothing: add user objects.',
+            root,
+          );
+      } else if (root.type === 'object') {
+        checkUser(ctx, root, 0);
+        if (defs !== undefined) checkDefinitions(ctx, root, defs);
+      } else {
+        reportNode(
+          ctx,
+          'invalid-root',
+          `A seed file holds one user object, or an array of user objects for a bulk request; this is ${typeName(root)}.`,
+          root,
+        );
+      }
+    }
+    for (const d of ctx.out) gap.push(d);
+    this.gap = byOffset(gap);
+    this.starts = starts;
+    this.lengths = lengths;
+    this.users = users;
+    this.seededBy = seededBy;
+    this.firsts = new Map(sightings);
+    this.userCount = root?.type === 'array' ? users.length : root ? 1 : 0;
+  }
+
+  /**
+   * The text changed: `removed` characters at `offset` were replaced by `inserted`, and `text` is
+   * the new text (only the edited user is read from it, unless a full pass is needed). Returns
+   * whether the edit was handled incrementally.
+   */
+  edit(
+    text: { slice(start: number, end: number): string; full(): string },
+    offset: number,
+    removed: number,
+    inserted: string,
+  ): boolean {
+    if (this.tryEdit(text, offset, removed, inserted)) return true;
+    this.fullPass(text.full());
+    return false;
+  }
+
+  /**
+   * The incremental half of `edit`: true when the edit was taken into account; false (and nothing
+   * changed) when it needs a full pass, which the caller then owes before reading diagnostics.
+   */
+  tryEdit(
+    text: { slice(start: number, end: number): string },
+    offset: number,
+    removed: number,
+    inserted: string,
+  ): boolean {
+    const i = this.bulk ? this.userContaining(offset, offset + removed) : -1;
+    if (i >= 0 && this.recheck(text, i, inserted.length - removed)) {
+      this.stats.incremental++;
+      return true;
+    }
+    return false;
+  }
+
+  /** The user whose span strictly contains [from, to] (its braces untouched), or -1. */
+  private userContaining(from: number, to: number): number {
+    const i = this.userAtOffset(from);
+    if (i < 0) return -1;
+    const start = this.starts[i];
+    return from > start && to < start + this.lengths[i] ? i : -1;
+  }
+
+  /** The index of the user whose span contains `offset` (start inclusive, end inclusive), or -1. */
+  userAtOffset(offset: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (hi < 0 || offset < starts[0]) return -1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return offset <= starts[lo] + this.lengths[lo] ? lo : -1;
+  }
+
+  /** The span of user `index` (0-based), for features that answer from one user. */
+  span(index: number): UserSpan | undefined {
+    if (!this.bulk || index < 0 || index >= this.starts.length) return undefined;
+    return { index, offset: this.starts[index], length: this.lengths[index] };
+  }
+
+  /** The users whose span overlaps [from, to], in order. */
+  usersIn(from: number, to: number): UserSpan[] {
+    const out: UserSpan[] = [];
+    if (!this.bulk) return out;
+    let i = this.userAtOffset(from);
+    if (i < 0) {
+      // `from` lies between users: start with the first user after it.
+      let lo = 0;
+      let hi = this.starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.starts[mid] < from) lo = mid + 1;
+        else hi = mid;
+      }
+      i = lo;
+    }
+    for (; i < this.starts.length && this.starts[i] <= to; i++)
+      out.push({ index: i, offset: this.starts[i], length: this.lengths[i] });
+    return out;
+  }
+
+  get isBulk(): boolean {
+    return this.bulk;
+  }
+
+  /** The diagnostics of user `index`, absolute offsets. */
+  userDiagnostics(index: number): SeedDiagnostic[] {
+    const start = this.starts[index];
+    return this.users[index].diagnostics.map((d) => moved(d, start));
+  }
+
+  /**
+   * Re-checks user `i` after an edit inside it changed its length by `delta`. False when the new
+   * text is not one well-formed user in the same place, or when the edit changes what other users
+   * are compared with (then the caller runs a full pass).
+   */
+  private recheck(
+    text: { slice(start: number, end: number): string },
+    i: number,
+    delta: number,
+  ): boolean {
+    const start = this.starts[i];
+    const oldLength = this.lengths[i];
+    const length = oldLength + delta;
+    // The line's indentation (and the line feed before it) belong to the user's context: fixes
+    // that insert properties indent like the user's line.
+    let base = start;
+    const head = text.slice(Math.max(0, start - 256), start);
+    let k = head.length;
+    while (k > 0 && (head.charCodeAt(k - 1) === 32 || head.charCodeAt(k - 1) === 9)) k--;
+    if (k > 0 && head.charCodeAt(k - 1) === 10) k--;
+    base = start - (head.length - k);
+    const local = text.slice(base, start + length);
+    const prefix = start - base;
+    const parsed = parse(local);
+    const root = parsed.root;
+    if (
+      root === undefined ||
+      root.type !== 'object' ||
+      root.offset !== prefix ||
+      root.length !== length ||
+      local.charCodeAt(local.length - 1) !== 125 ||
+      parsed.diagnostics.some((d) => d.code === 'unclosed' || d.offset < prefix)
+    )
+      return false;
+    const index = i;
+    const sightings = new Sightings((name) => {
+      const list = this.seededBy.get(name);
+      return list !== undefined && list.length > 0 && list[0] < index
+        ? this.firsts.get(name)
+        : undefined;
+    });
+    const ctx = createContext(local, this.today, true);
+    (ctx as { attributes: Map<string, AttributeSighting> }).attributes = sightings;
+    checkUser(ctx, root as JsonNode, index);
+    if (this.definitions !== undefined) checkDefinitions(ctx, root, this.definitions);
+    const names = unique(sightings.names);
+    // Does the first sighting of an attribute other users see change?
+    const old = this.users[i].names;
+    const others = (name: string): boolean => {
+      const list = this.seededBy.get(name);
+      return list !== undefined && (list.length > 1 || (list.length === 1 && list[0] !== i));
+    };
+    const firstIsThis = (name: string): boolean => {
+      const list = this.seededBy.get(name);
+      return list === undefined || list.length === 0 || list[0] >= i;
+    };
+    const newSet = new Set(names);
+    for (const name of old) {
+      if (!firstIsThis(name) || !others(name)) continue;
+      const now = sightings.has(name) ? Map.prototype.get.call(sightings, name) : undefined;
+      const was = this.firsts.get(name);
+      if (!newSet.has(name) || now === undefined || was === undefined) return false;
+      if (now.type !== was.type || now.cutoff !== was.cutoff) return false;
+    }
+    for (const name of names)
+      if (!old.includes(name) && firstIsThis(name) && others(name)) return false;
+    // Commit: the user's diagnostics, its names, the first sightings it alone holds, the shift.
+    const own = byOffset(parsed.diagnostics.concat(ctx.out)).map((d) => moved(d, -prefix));
+    for (const name of old)
+      if (!newSet.has(name)) {
+        const list = this.seededBy.get(name);
+        if (list !== undefined) {
+          removeSorted(list, i);
+          if (list.length === 0) {
+            this.seededBy.delete(name);
+            this.firsts.delete(name);
+          }
+        }
+      }
+    for (const name of names) {
+      const list = this.seededBy.get(name);
+      if (list === undefined) this.seededBy.set(name, [i]);
+      else insertSorted(list, i);
+      if (this.seededBy.get(name)![0] === i) {
+        const mine = Map.prototype.get.call(sightings, name) as AttributeSighting | undefined;
+        if (mine !== undefined) this.firsts.set(name, mine);
+      }
+    }
+    this.users[i] = { diagnostics: own, names };
+    this.lengths[i] = length;
+    if (delta !== 0) {
+      const starts = this.starts;
+      for (let j = i + 1; j < starts.length; j++) starts[j] += delta;
+      const oldEnd = start + oldLength;
+      for (let g = 0; g < this.gap.length; g++) {
+        const d = this.gap[g];
+        const shiftAt = d.offset >= oldEnd;
+        const covers = !shiftAt && d.offset + d.length >= oldEnd;
+        const fixMoves = d.fixes?.some((f) => f.edits.some((e) => e.offset >= oldEnd)) === true;
+        if (!shiftAt && !covers && !fixMoves) continue;
+        const out: SeedDiagnostic = { ...d };
+        if (shiftAt) out.offset += delta;
+        else if (covers) out.length += delta;
+        if (d.fixes !== undefined)
+          out.fixes = d.fixes.map((f) => ({
+            ...f,
+            edits: f.edits.map((e) =>
+              e.offset >= oldEnd ? { ...e, offset: e.offset + delta } : e,
+            ),
+          }));
+        this.gap[g] = out;
+      }
+    }
+    this.materialized = undefined;
+    return true;
+  }
+
+  /**
+   * Walks the diagnostics in order without copying them: `gap` gets each diagnostic outside the
+   * users (absolute offsets); `user` gets a user's own list (offsets relative to `start`; the same
+   * array until that user changes, so callers may cache what they derive from it). Stops when a
+   * callback returns false.
+   */
+  walk(
+    gapDiagnostic: (d: SeedDiagnostic) => boolean,
+    user: (start: number, relative: readonly SeedDiagnostic[]) => boolean,
+  ): void {
+    const gap = this.gap;
+    let g = 0;
+    for (let i = 0; i < this.users.length; i++) {
+      const ds = this.users[i].diagnostics;
+      if (ds.length === 0) continue;
+      const start = this.starts[i];
+      while (g < gap.length && gap[g].offset < start) if (!gapDiagnostic(gap[g++])) return;
+      if (!user(start, ds)) return;
+    }
+    while (g < gap.length) if (!gapDiagnostic(gap[g++])) return;
+  }
+
+  /** Every diagnostic, absolute offsets, in the order `validate` gives them. */
+  diagnostics(): SeedDiagnostic[] {
+    if (this.materialized !== undefined) return this.materialized;
+    const out: SeedDiagnostic[] = [];
+    const gap = this.gap;
+    let g = 0;
+    for (let i = 0; i < this.users.length; i++) {
+      const ds = this.users[i].diagnostics;
+      if (ds.length === 0) continue;
+      const start = this.starts[i];
+      while (g < gap.length && gap[g].offset < start) out.push(gap[g++]);
+      for (const d of ds) out.push(moved(d, start));
+    }
+    while (g < gap.length) out.push(gap[g++]);
+    this.materialized = out;
+    return out;
+  }
+}
