@@ -46,6 +46,11 @@ export interface ParseOptions {
    * this array): a streaming caller can take and clear them from `onRootItem`.
    */
   diagnostics?: SeedDiagnostic[];
+  /**
+   * The text is one user of a bulk array (core/incremental/ re-parses an edited user alone): parse
+   * it at the depth and with the recovery it has inside the array, so the result is the same.
+   */
+  bulkUser?: boolean;
 }
 
 export interface ParseResult {
@@ -106,6 +111,10 @@ export class Parser {
     private readonly options: ParseOptions,
   ) {
     this.diagnostics = options.diagnostics ?? [];
+    if (options.bulkUser === true) {
+      this.depth = 1;
+      this.bulkRoot = true;
+    }
   }
 
   error(

@@ -311,7 +311,7 @@ export class SeedStore {
     base = start - (head.length - k);
     const local = text.slice(base, start + length);
     const prefix = start - base;
-    const parsed = parse(local);
+    const parsed = parse(local, { bulkUser: true });
     const root = parsed.root;
     if (
       root === undefined ||
