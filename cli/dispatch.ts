@@ -28,6 +28,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   send: async () => (await import('./send.js')).runSend,
   emulator: async () => (await import('./emulator.js')).runEmulator,
   definitions: async () => (await import('./definitionsPull.js')).runDefinitions,
+  import: async () => (await import('./import.js')).runImportCommand,
 };
 
 /** The first line of an unexpected error, with the API secret (if set) redacted. */

@@ -8,6 +8,7 @@ export const MAIN_USAGE = `caseed: check mParticle Calculated Attributes Seeding
 Usage:
   caseed validate [--format text|json|sarif] [--definitions FILE] <files|dirs|globs>...
   caseed definitions pull --workspace ID [--out FILE] [--api-url URL] [--token-url URL]
+  caseed import <export> --map FILE (--out FILE.caseed.ndjson | --out-dir DIR) | --init <export>
   caseed lsp --stdio
   caseed send <file> [--pod ${PODS}] [--base-url URL] [--dry-run] [--yes] ...
   caseed emulator [--port N] [--definitions FILE] [fault options]
@@ -18,6 +19,8 @@ Commands:
   definitions pull
              Write the workspace's calculated attribute definitions to caseed.definitions.json
              (Platform API credentials from MPARTICLE_CLIENT_ID/SECRET).
+  import     Turn a warehouse export (CSV, NDJSON, Parquet) into seed files through a mapping
+             file; rejected rows go to a rejects file (exit 1 when there are any).
   lsp        Serve the caseed language server over stdio (Neovim, Helix, Emacs, …).
   send       Validate, split and send a seed file (credentials from MPARTICLE_API_KEY/SECRET).
   emulator   Run a local emulator of the seeding API on 127.0.0.1 (for tests and demos).

@@ -19,6 +19,9 @@ import { ReadDefinitionsRequest } from '../contract/definitions';
 import { DEFINITIONS_FILE_NAME } from '../core/definitions/model';
 import { affectsCaseed, readConfiguration } from './config';
 import type { Platform } from './platform';
+import type { ReadExportHeaderParams, ReadExportHeaderResult } from '../contract/importMapping';
+import { ReadExportHeaderRequest } from '../contract/importMapping';
+import { MAPPING_SUFFIX } from '../core/import/model';
 import { readDefinitions } from './definitionsReader';
 import { SendServices } from './sendServices';
 import { StatusItem } from './statusItem';
@@ -67,9 +70,17 @@ export class Ctx implements vscode.Disposable {
   async start(): Promise<void> {
     if (this.client !== undefined) return;
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [{ language: LANGUAGE_ID }, { pattern: `**/${DEFINITIONS_FILE_NAME}` }],
+      documentSelector: [
+        { language: LANGUAGE_ID },
+        { pattern: `**/${DEFINITIONS_FILE_NAME}` },
+        { pattern: `**/*${MAPPING_SUFFIX}` },
+      ],
       outputChannel: this.output,
-      initializationOptions: { settings: this.config(), definitionsProvider: true },
+      initializationOptions: {
+        settings: this.config(),
+        definitionsProvider: true,
+        exportHeaderProvider: this.platform.import !== undefined,
+      },
     };
     const client = this.platform.createLanguageClient(
       this.extension,
@@ -92,6 +103,12 @@ export class Ctx implements vscode.Disposable {
       this.status.update(params),
     );
     client.onRequest(ReadDefinitionsRequest.method, readDefinitions);
+    const imports = this.platform.import;
+    client.onRequest(
+      ReadExportHeaderRequest.method,
+      async (p: ReadExportHeaderParams): Promise<ReadExportHeaderResult> =>
+        imports === undefined ? null : imports.readExportHeader(p.mappingUri).catch(() => null),
+    );
     try {
       await client.start();
       this.status.setServerState('running');

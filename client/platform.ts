@@ -8,6 +8,30 @@ import type * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import type { Transport } from '../core/send/transport';
 import type { Target } from '../core/send/target';
+import type { ReadExportHeaderResult } from '../contract/importMapping';
+import type { ImportSummary } from '../cli/importRun';
+
+/** One import run from VS Code (**caseed: Import Export…**). */
+export interface ImportRequest {
+  exportPath: string;
+  mappingPath: string;
+  outDir: string;
+  perFile: number;
+  onProgress(rows: number, fraction: number): void;
+  cancelled(): boolean;
+}
+
+export type ImportOutcome =
+  | { kind: 'done'; summary: ImportSummary; notes: string[] }
+  | { kind: 'mapping' | 'problem'; message: string };
+
+/** Desktop only: the import's file-system side (client/importNode.ts). */
+export interface PlatformImport {
+  readExportHeader(mappingUri: string): Promise<ReadExportHeaderResult>;
+  mappingBeside(exportPath: string): string;
+  writeSkeleton(exportPath: string): Promise<string>;
+  importExport(request: ImportRequest): Promise<ImportOutcome>;
+}
 
 export interface PlatformTransport {
   transport: Transport;
@@ -32,4 +56,6 @@ export interface Platform {
    * they can. `path` is the request path the send will use.
    */
   cannotSend(target: Target, path: string): Promise<string | undefined>;
+  /** Importing exports (files, worker threads): desktop only. */
+  readonly import?: PlatformImport;
 }

@@ -6,9 +6,11 @@ import type { ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import { createUndiciTransport } from '../transport/undici';
 import type { Platform } from './platform';
+import { importExport, mappingBeside, readExportHeader, writeSkeleton } from './importNode';
 
 export const nodePlatform: Platform = {
   kind: 'desktop',
+  import: { readExportHeader, mappingBeside, writeSkeleton, importExport },
   createLanguageClient(extension, id, name, options) {
     const module = extension.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {

@@ -10,6 +10,7 @@ export const COMMAND_IDS = {
   clearCredentials: 'caseed.clearCredentials',
   chooseDataCenter: 'caseed.chooseDataCenter',
   pullDefinitions: 'caseed.pullDefinitions',
+  importExport: 'caseed.importExport',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

@@ -341,6 +341,12 @@ export const CODES = {
       'The definitions file (`caseed.definitions.json`) does not follow its schema; the rules that need it stay silent until it is fixed.',
     example: '"calculation_type": "total"',
   },
+  'invalid-mapping': {
+    severity: 'error',
+    summary:
+      'The import mapping file (`*.caseed-map.json`) does not follow its schema, names a column the export does not have, or lacks what a calculation type needs (`caseed import`).',
+    example: '"calculation_type": "average", "column": "ltv"',
+  },
   // ── Sending ───────────────────────────────────────────────────────────────
   'api-error': {
     severity: 'error',

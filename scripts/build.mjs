@@ -25,6 +25,8 @@ const entries = [
   // The CLI loads its HTTP client and the language server from node_modules when a command needs
   // them (they are dependencies), so `caseed validate` starts without compiling a megabyte of them.
   { in: 'cli/main.ts', out: 'cli', external: CLI_EXTERNAL, ...node },
+  { in: 'cli/importWorker.ts', out: 'importWorker', external: [], ...node },
+  { in: 'bench/importBench.ts', out: 'benchImport', external: [], ...node },
   { in: 'bench/bench.ts', out: 'bench', external: ['vscode-json-languageservice'], ...node },
   { in: 'bench/send.ts', out: 'bench-send', external: [], ...node },
 ].filter((e) => existsSync(e.in));

@@ -4,7 +4,7 @@
 // workspace does not have), send every example that has no errors with `caseed send`, then print
 // what the emulator received. The whole loop with no account needed. Demo credentials only.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,6 +19,7 @@ const env = {
 const WORKSPACE_DEFS = join('examples', 'emulator', 'caseed.definitions.json');
 const pulledDir = mkdtempSync(join(tmpdir(), 'caseed-start-'));
 const DEFS = join(pulledDir, 'caseed.definitions.json');
+// `let`-free: the imported bulk files are pushed onto this list once written.
 const examples = existsSync('examples')
   ? readdirSync('examples')
       .filter((f) => f.endsWith('.caseed.json'))
@@ -58,8 +59,29 @@ if (pulled.status !== 0) {
   process.exit(1);
 }
 
-console.log(`\n── caseed validate --definitions ${DEFS} examples/`);
-spawnSync(process.execPath, [CLI, 'validate', '--definitions', DEFS, 'examples/'], {
+// A warehouse export (examples/import/export.csv, one row per user, one row broken on purpose)
+// through its mapping into a bulk seed file: the broken row lands in the rejects file.
+const IMPORTED = join(pulledDir, 'imported');
+const importArgs = ['import', join('examples', 'import', 'export.csv')];
+importArgs.push('--map', join('examples', 'import', 'export.caseed-map.json'));
+importArgs.push('--definitions', DEFS, '--out-dir', IMPORTED);
+console.log(`\n── caseed ${importArgs.join(' ')}`);
+spawnSync(process.execPath, [CLI, ...importArgs], { stdio: 'inherit' });
+const rejectsFile = join(IMPORTED, 'export.rejects.ndjson');
+if (existsSync(rejectsFile)) {
+  console.log(`\n── ${rejectsFile}`);
+  process.stdout.write(readFileSync(rejectsFile, 'utf8'));
+}
+const imported = existsSync(IMPORTED)
+  ? readdirSync(IMPORTED)
+      .filter((f) => f.endsWith('.caseed.json'))
+      .sort()
+      .map((f) => join(IMPORTED, f))
+  : [];
+examples.push(...imported);
+
+console.log(`\n── caseed validate --definitions ${DEFS} examples/ ${imported.join(' ')}`);
+spawnSync(process.execPath, [CLI, 'validate', '--definitions', DEFS, 'examples/', ...imported], {
   stdio: 'inherit',
 });
 const valid = examples.filter(

@@ -40,6 +40,12 @@ import { format } from '../core/features/format';
 import { documentSymbols } from '../core/features/symbols';
 import { isDefinitionsFile } from '../core/definitions/lookup';
 import {
+  isMappingFile,
+  mappingFileCompletion,
+  mappingFileModel,
+} from '../core/features/mappingFile';
+import { exportHeaders } from './mapping';
+import {
   definitionsFileCompletion,
   definitionsFileHover,
   definitionsModel,
@@ -122,6 +128,10 @@ export function registerFeatures(deps: FeatureDeps): void {
       }
       return undefined;
     }
+    if (isMappingFile(uri)) {
+      const loaded = await definitions.forSeed(uri, all);
+      return mappingFileModel(document.getText(), undefined, definitionsOf(loaded));
+    }
     if (isDefinitionsFile(uri)) return definitionsModel(document.getText());
     const loaded = await definitions.forSeed(uri, all);
     const defs = definitionsOf(loaded);
@@ -147,7 +157,7 @@ export function registerFeatures(deps: FeatureDeps): void {
     feature: string,
     empty: T,
     token: CancellationToken,
-    work: (model: SeedModel) => T,
+    work: (model: SeedModel) => T | Promise<T>,
     at?: Position,
   ): Promise<T | ResponseError<void>> {
     return runSafe<T>(logger, context, empty, token, async () => {
@@ -163,10 +173,12 @@ export function registerFeatures(deps: FeatureDeps): void {
       'completion',
       [],
       token,
-      (model) =>
-        isDefinitionsFile(uri)
-          ? definitionsFileCompletion(model, position, localToday())
-          : complete(model, position),
+      async (model) =>
+        isMappingFile(uri)
+          ? mappingFileCompletion(model, position, await exportHeaders.forMapping(uri))
+          : isDefinitionsFile(uri)
+            ? definitionsFileCompletion(model, position, localToday())
+            : complete(model, position),
       position,
     ),
   );
@@ -179,7 +191,11 @@ export function registerFeatures(deps: FeatureDeps): void {
       null,
       token,
       (model) =>
-        isDefinitionsFile(uri) ? definitionsFileHover(model, position) : hover(model, position),
+        isMappingFile(uri)
+          ? null
+          : isDefinitionsFile(uri)
+            ? definitionsFileHover(model, position)
+            : hover(model, position),
       position,
     ),
   );
@@ -214,7 +230,7 @@ export function registerFeatures(deps: FeatureDeps): void {
 
   connection.onDocumentSymbol(({ textDocument: { uri } }, token) =>
     answer<DocumentSymbol[]>(`symbols of ${uri}`, uri, 'document symbols', [], token, (model) => {
-      if (isDefinitionsFile(uri)) return [];
+      if (isDefinitionsFile(uri) || isMappingFile(uri)) return [];
       const document = documents.get(uri);
       const store = document === undefined ? undefined : bigBulkStore(document);
       if (store === undefined) return documentSymbols(model);

@@ -19,6 +19,8 @@ import { SETTINGS_SECTION } from '../contract/settings';
 import type { DefinitionsInitOptions } from '../contract/definitions';
 import { ReadDefinitionsRequest } from '../contract/definitions';
 import { isDefinitionsFile } from '../core/definitions/lookup';
+import { ReadExportHeaderRequest } from '../contract/importMapping';
+import { exportHeaders } from './mapping';
 import { DEFINITIONS_FILE_NAME } from '../core/definitions/model';
 import type { DefinitionsReader } from './definitions';
 import { DefinitionsStore } from './definitions';
@@ -68,6 +70,11 @@ export function startServer(
       caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     registerWatchedFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const init = params.initializationOptions as DefinitionsInitOptions | null | undefined;
+    exportHeaders.setReader(
+      (init as { exportHeaderProvider?: boolean } | null | undefined)?.exportHeaderProvider === true
+        ? (p) => connection.sendRequest(ReadExportHeaderRequest.method, p)
+        : undefined,
+    );
     definitions.setReader(
       init?.definitionsProvider === true
         ? (p) => connection.sendRequest(ReadDefinitionsRequest.method, p)

@@ -14,6 +14,8 @@ import { countSeverities } from '../core/diagnostics';
 import { toLspDiagnostic } from '../core/features/codeActions';
 import { isDefinitionsFile } from '../core/definitions/lookup';
 import { definitionsModel } from '../core/features/definitionsFile';
+import { isMappingFile, mappingFileModel } from '../core/features/mappingFile';
+import { exportHeaders } from './mapping';
 import type { DefinitionsStore, LoadedDefinitions } from './definitions';
 import { definitionsOf, definitionsStatus } from './definitions';
 import type { ModelCache } from './models';
@@ -83,7 +85,7 @@ export class Validator {
   /** The definitions changed: every open seed file again (debounced), not the definitions files. */
   revalidateSeeds(): void {
     for (const doc of this.documents.all())
-      if (!isDefinitionsFile(doc.uri)) this.schedule(doc.uri, false);
+      if (!isDefinitionsFile(doc.uri) || isMappingFile(doc.uri)) this.schedule(doc.uri, false);
   }
 
   dispose(): void {
@@ -97,6 +99,17 @@ export class Validator {
       if (document === undefined) return; // closed meanwhile
       if (!settings.validate.enable) {
         await this.publish(document, [], status(document, { forced: 'disabled' }));
+        return;
+      }
+      if (isMappingFile(uri)) {
+        const header = await exportHeaders.forMapping(uri);
+        const loaded = await this.definitions.forSeed(uri, settings);
+        const m = mappingFileModel(document.getText(), header, definitionsOf(loaded));
+        await this.publish(
+          document,
+          m.lspDiagnostics,
+          status(document, { counts: countSeverities(m.diagnostics), users: m.userCount }),
+        );
         return;
       }
       if (isDefinitionsFile(uri)) {

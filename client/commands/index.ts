@@ -12,6 +12,7 @@ import type { Ctx } from '../context';
 import { chooseDataCenter } from './chooseDataCenter';
 import { credentialsClear } from './credentialsClear';
 import { credentialsSet } from './credentialsSet';
+import { importExport } from './importExport';
 import { pullDefinitions } from './pullDefinitions';
 import { restartServer } from './restartServer';
 import { sendSeedFile } from './sendSeedFile';
@@ -32,6 +33,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { id: COMMAND_IDS.clearCredentials, factory: credentialsClear },
   { id: COMMAND_IDS.chooseDataCenter, factory: chooseDataCenter },
   { id: COMMAND_IDS.pullDefinitions, factory: pullDefinitions },
+  { id: COMMAND_IDS.importExport, factory: importExport },
 ];
 
 export function registerCommands(ctx: Ctx): vscode.Disposable[] {

@@ -180,11 +180,14 @@ describe('manifest: language, grammar, schema', () => {
     }
   });
 
-  it('contributes the JSON schema for plain .json users', () => {
+  it('contributes the JSON schemas for plain .json users (seed files, import mappings)', () => {
+    const byMatch = new Map<string, string>();
     for (const v of pkg.contributes.jsonValidation) {
-      assert.equal(v.url, './schemas/caseed.schema.json');
+      byMatch.set(String(v.fileMatch), v.url);
+      assert.ok(existsSync(join(ROOT, v.url)), v.url);
     }
-    assert.ok(existsSync(join(ROOT, 'schemas', 'caseed.schema.json')));
+    assert.equal(byMatch.get('*.caseed.json'), './schemas/caseed.schema.json');
+    assert.equal(byMatch.get('*.caseed-map.json'), './schemas/caseed-map.schema.json');
   });
 });
 

@@ -1,0 +1,319 @@
+/**
+ * The import engine, shared by `caseed import` and the VS Code command: rows in, users out, rejects
+ * accounted for. Rows are read (cli/importSources.ts), turned into user text by the compiled
+ * mapping, collected in batches, validated by the core (in worker threads when available, so that
+ * reading and validating overlap), then written — users to the seed file(s), rows that cannot
+ * become a valid user to the rejects file with their row number, their cells and the reason.
+ * Memory stays bounded: at most a few batches are in flight, and the reader waits for them.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Definitions } from '../core/definitions/model';
+import type { CompileResult } from '../core/import/compile';
+import type { BatchResult } from './importBatch';
+import { processBatch } from './importBatch';
+import type { ExportFormat, ReadProgress } from './importSources';
+import { readExport } from './importSources';
+
+export type ImportOutput =
+  { kind: 'ndjson'; path: string } | { kind: 'bulk'; dir: string; prefix: string; perFile: number };
+
+export interface ImportOptions {
+  input: string;
+  format: ExportFormat;
+  /** Compiles the mapping once the header is known; a result with diagnostics stops the import. */
+  compile: (header: string[]) => CompileResult;
+  output: ImportOutput;
+  rejectsPath: string;
+  definitions?: Definitions;
+  today: string;
+  /** Validation threads; 0 validates on the reading thread. */
+  workers?: number;
+  batchSize?: number;
+  onProgress?: (p: { rows: number; bytes: number; total: number }) => void;
+  /** Set to stop early (VS Code's Cancel): the summary then covers the rows read so far. */
+  cancelled?: () => boolean;
+}
+
+export interface ImportSummary {
+  rows: number;
+  written: number;
+  rejected: number;
+  rejectsByReason: Record<string, number>;
+  warnings: Record<string, number>;
+  files: string[];
+  rejectsPath: string | undefined;
+  /** Set when the mapping could not be compiled against the header (nothing was read). */
+  compile?: CompileResult;
+  cancelled: boolean;
+}
+
+interface Batch {
+  /** The users' texts. */
+  users: string[];
+  rows: number[];
+  cells: string[][];
+  /** Rejected while converting: [index in rows, reason, message]. */
+  early: Array<[number, string, string]>;
+  result?: BatchResult;
+  done?: () => void;
+}
+
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
+/** Where the worker script is (next to the bundle that runs); undefined when not built. */
+function workerScript(): string | undefined {
+  const p = join(__dirname, 'importWorker.js');
+  return existsSync(p) ? p : undefined;
+}
+
+/** Writes encoded batches of users: one NDJSON file, or bulk files of at most `perFile` users. */
+class Writer {
+  private fd = -1;
+  private inFile = 0;
+  private fileNo = 0;
+  readonly files: string[] = [];
+
+  constructor(private readonly out: ImportOutput) {}
+
+  add(body: Uint8Array, users: number): void {
+    if (users === 0) return;
+    const o = this.out;
+    if (o.kind === 'ndjson') {
+      if (this.fd < 0) this.open(o.path);
+      writeSync(this.fd, body);
+      return;
+    }
+    if (this.fd < 0 || this.inFile + users > o.perFile) {
+      this.close();
+      this.fileNo++;
+      this.open(join(o.dir, `${o.prefix}-${String(this.fileNo).padStart(5, '0')}.caseed.json`));
+      writeSync(this.fd, '[\n');
+    } else writeSync(this.fd, ',\n');
+    writeSync(this.fd, body);
+    this.inFile += users;
+  }
+
+  private open(path: string): void {
+    this.fd = openSync(path, 'w');
+    this.files.push(path);
+    this.inFile = 0;
+  }
+
+  close(): void {
+    if (this.fd < 0) return;
+    if (this.out.kind === 'bulk') writeSync(this.fd, '\n]\n');
+    closeSync(this.fd);
+    this.fd = -1;
+  }
+}
+
+export async function runImport(o: ImportOptions): Promise<ImportSummary> {
+  const ndjson = o.output.kind === 'ndjson';
+  // A batch never straddles two bulk files.
+  const size = Math.min(
+    o.batchSize ?? 2000,
+    o.output.kind === 'bulk' ? o.output.perFile : Infinity,
+  );
+  const summary: ImportSummary = {
+    rows: 0,
+    written: 0,
+    rejected: 0,
+    rejectsByReason: {},
+    warnings: {},
+    files: [],
+    rejectsPath: undefined,
+    cancelled: false,
+  };
+  if (existsSync(o.rejectsPath)) rmSync(o.rejectsPath);
+  if (o.output.kind === 'bulk') mkdirSync(o.output.dir, { recursive: true });
+  const writer = new Writer(o.output);
+  let header: string[] = [];
+  let rejectsFd = -1;
+  let rejectsBuf = '';
+  const reject = (row: number, cells: readonly string[], reason: string, message: string): void => {
+    summary.rejected++;
+    summary.rejectsByReason[reason] = (summary.rejectsByReason[reason] ?? 0) + 1;
+    const record: Record<string, string> = {};
+    for (let i = 0; i < Math.max(header.length, cells.length); i++)
+      record[header[i] ?? `column ${i + 1}`] = cells[i] ?? '';
+    rejectsBuf += `${JSON.stringify({ row, reason, message, record })}\n`;
+  };
+
+  const script = (o.workers ?? defaultWorkers()) > 0 ? workerScript() : undefined;
+  const workers: Worker[] = [];
+  const pendingById = new Map<number, Batch>();
+  const queue: Batch[] = [];
+  let nextId = 0;
+  let failure: unknown;
+  if (script !== undefined)
+    for (let w = 0; w < (o.workers ?? defaultWorkers()); w++) {
+      const worker = new Worker(script, {
+        workerData: { today: o.today, ndjson, definitions: o.definitions },
+        // A bounded heap: the parser's short-lived nodes are collected instead of piling up.
+        resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 24 },
+      });
+      worker.on('message', (m: { id: number; result: BatchResult }) => {
+        const b = pendingById.get(m.id);
+        if (b === undefined) return;
+        pendingById.delete(m.id);
+        b.result = m.result;
+        drain();
+      });
+      worker.on('error', (err) => {
+        failure ??= err;
+        for (const b of queue) b.done?.();
+      });
+      workers.push(worker);
+    }
+
+  /** Writes out every finished batch at the head of the queue, in row order. */
+  const drain = (): void => {
+    while (queue.length > 0 && queue[0].result !== undefined) {
+      const b = queue.shift() as Batch;
+      finish(b);
+      b.done?.();
+    }
+  };
+  const finish = (b: Batch): void => {
+    const { verdict, body, accepted } = b.result as BatchResult;
+    for (const [code, n] of Object.entries(verdict.warnings))
+      summary.warnings[code] = (summary.warnings[code] ?? 0) + n;
+    writer.add(body, accepted);
+    summary.written += accepted;
+    if (b.early.length > 0 || verdict.rejects.length > 0) {
+      // Rejects in row order: those of the conversion and those of the core, by user index.
+      const bad = new Map<number, [string, string]>();
+      for (const [i, code, message] of verdict.rejects) bad.set(i, [code, message]);
+      let e = 0;
+      let u = 0;
+      for (let k = 0; k < b.rows.length; k++) {
+        if (e < b.early.length && b.early[e][0] === k) {
+          const [, reason, message] = b.early[e++];
+          reject(b.rows[k], b.cells[k], reason, message);
+          continue;
+        }
+        const v = bad.get(u++);
+        if (v !== undefined) reject(b.rows[k], b.cells[k], v[0], v[1]);
+      }
+    }
+    if (rejectsBuf.length > 0) {
+      if (rejectsFd < 0) {
+        rejectsFd = openSync(o.rejectsPath, 'w');
+        summary.rejectsPath = o.rejectsPath;
+      }
+      writeSync(rejectsFd, rejectsBuf);
+      rejectsBuf = '';
+    }
+  };
+
+  const newBatch = (): Batch => ({ users: [], rows: [], cells: [], early: [] });
+  let batch: Batch = newBatch();
+  let builder: CompileResult['builder'];
+  let stopped = false;
+  let lastProgress = 0;
+  const progress: ReadProgress = { bytes: 0, total: 0 };
+
+  const dispatch = (): Promise<void> | undefined => {
+    const b = batch;
+    batch = newBatch();
+    if (b.rows.length === 0) return undefined;
+    queue.push(b);
+    if (workers.length === 0 || b.users.length === 0) {
+      b.result = processBatch(b.users, ndjson, o.today, o.definitions);
+      drain();
+      return undefined;
+    }
+    const id = nextId++;
+    pendingById.set(id, b);
+    workers[id % workers.length].postMessage({ id, users: b.users });
+    b.users = [];
+    // Back-pressure: the reader waits while more than two batches per worker are in flight.
+    if (queue.length <= workers.length * 2) return undefined;
+    return new Promise<void>((resolve) => {
+      queue[0].done = resolve;
+    });
+  };
+
+  const stopRead = new Error('stopped');
+  try {
+    await readExport(
+      o.input,
+      o.format,
+      {
+        header: (h) => {
+          header = h;
+          const compiled = o.compile(h);
+          if (compiled.builder === undefined) {
+            summary.compile = compiled;
+            throw stopRead;
+          }
+          builder = compiled.builder;
+        },
+        row: (cells, problem) => {
+          if (failure !== undefined) throw failure;
+          if (o.cancelled?.() === true) {
+            stopped = true;
+            throw stopRead;
+          }
+          const n = ++summary.rows;
+          const b = builder as NonNullable<typeof builder>;
+          batch.rows.push(n);
+          batch.cells.push(cells);
+          if (problem !== undefined) {
+            batch.early.push([batch.rows.length - 1, 'unreadable-row', problem]);
+          } else if (cells.length !== header.length) {
+            // A short or long row: its cells do not line up with the header.
+            batch.early.push([
+              batch.rows.length - 1,
+              'column-count',
+              `the row has ${cells.length} cells, the header ${header.length}`,
+            ]);
+          } else {
+            const text = b.build(cells);
+            if (text === undefined) batch.early.push([batch.rows.length - 1, b.reason, b.message]);
+            else batch.users.push(text);
+          }
+          if (o.onProgress !== undefined && n - lastProgress >= 10000) {
+            lastProgress = n;
+            o.onProgress({ rows: n, bytes: progress.bytes, total: progress.total });
+          }
+          if (batch.rows.length >= size) return dispatch();
+          return undefined;
+        },
+      },
+      progress,
+    );
+  } catch (err) {
+    if (err !== stopRead) {
+      await Promise.all(workers.map((w) => w.terminate()));
+      writer.close();
+      if (rejectsFd >= 0) closeSync(rejectsFd);
+      throw err;
+    }
+  }
+  if (summary.compile === undefined) {
+    await dispatch();
+    while (queue.length > 0) {
+      if (failure !== undefined) break;
+      await new Promise<void>((resolve) => (queue[queue.length - 1].done = resolve));
+    }
+  }
+  await Promise.all(workers.map((w) => w.terminate()));
+  writer.close();
+  if (rejectsFd >= 0) closeSync(rejectsFd);
+  if (failure !== undefined) throw failure;
+  summary.files = writer.files;
+  summary.cancelled = stopped;
+  o.onProgress?.({ rows: summary.rows, bytes: progress.total, total: progress.total });
+  return summary;
+}
+
+/** The default output prefix for bulk files: the export's name without its extensions. */
+export function exportBaseName(input: string): string {
+  return basename(input).replace(/\.(csv|tsv|ndjson|jsonl|parquet)(\.gz)?$/i, '');
+}
