@@ -16,7 +16,8 @@ const TOKEN = Buffer.from(`${KEY}:${SECRET}`).toString('base64');
 describe('caseed last-resort error handler', () => {
   it('redacts the secret and its Basic token from an uncaught exception', () => {
     ensureBuilt();
-    const thrower = `setTimeout(() => { throw new Error('boom: ' + process.env.MPARTICLE_API_SECRET + ' Basic ${TOKEN}'); }, 50);`;
+    // Thrown once the CLI has set its handlers (not after a fixed delay, which races start-up).
+    const thrower = `const t = setInterval(() => { if (process.listenerCount('uncaughtException') === 0) return; clearInterval(t); throw new Error('boom: ' + process.env.MPARTICLE_API_SECRET + ' Basic ${TOKEN}'); }, 5); t.unref();`;
     const r = spawnSync(
       process.execPath,
       [
