@@ -6,7 +6,9 @@
  *
  * Each measurement is a fresh process (`node dist/cli.js import …` as a user runs it, and a child of
  * this script that only parses); they alternate (csv-parse, import, csv-parse, import, …) so that
- * noise hits both alike. Peak RSS is the process's own maxRSS (worker threads included).
+ * noise hits both alike. Peak RSS is the process's own maxRSS (worker threads included). Then the
+ * seed file the import wrote is sent to `caseed emulator --counting` (bench/send.ts: users/s, the
+ * sender's peak RSS, every user accepted once): export → import → send, end to end.
  *
  * Usage: node dist/benchImport.js [--rows 1000000] [--runs 2] [--workers N] [--keep]
  */
@@ -20,6 +22,7 @@ import {
   openSync,
   writeSync,
   closeSync,
+  readSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -129,6 +132,20 @@ function timed(args: string[], rssFile: string): Sample {
   };
 }
 
+/** The number of lines of a file (its users, for an NDJSON seed file), read in chunks. */
+function countLines(path: string): number {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.alloc(1 << 20);
+  let lines = 0;
+  try {
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf))
+      for (let i = buf.indexOf(10); i >= 0 && i < n; i = buf.indexOf(10, i + 1)) lines++;
+  } finally {
+    closeSync(fd);
+  }
+  return lines;
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
@@ -188,6 +205,15 @@ function main(): void {
     );
     console.log(
       `import peak RSS: ${rss.toFixed(0)} MB (target < 200 MB) ${rss < 200 ? 'OK' : 'ABOVE TARGET'}`,
+    );
+    // Export → import → send: the seed file the import wrote goes to the emulator in counting mode.
+    const out = join(dir, 'out.caseed.ndjson');
+    const users = countLines(out);
+    console.log(`\nsending the imported ${users.toLocaleString('en-US')} users:\n`);
+    spawnSync(
+      process.execPath,
+      [join(__dirname, 'bench-send.js'), '--file', out, '--users', String(users)],
+      { stdio: 'inherit' },
     );
   } finally {
     if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });

@@ -8,7 +8,10 @@
  * the loopback HTTP and the emulator allow at best). Target: peak RSS under 200 MB at any size.
  * Afterwards the emulator's counts are checked: every user accepted exactly once.
  *
- * Usage: node dist/bench-send.js [--sizes 100000,1000000] [--concurrency 8]
+ * With `--file F --users N` it sends that file instead (the import benchmark passes the NDJSON seed
+ * file `caseed import` wrote, so export → import → send is measured end to end).
+ *
+ * Usage: node dist/bench-send.js [--sizes 100000,1000000] [--concurrency 8] [--file F --users N]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -132,9 +135,13 @@ async function main(): Promise<void> {
     '| users | file MB | floor users/s | caseed send users/s | ratio | peak RSS MB | all accepted once |',
   );
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | :---: |');
-  for (const n of sizes) {
-    const file = join(dir, `bench-${n}.caseed.json`);
-    writeBulk(file, n);
+  const given = arg('--file');
+  const runsOf: Array<{ n: number; file: string; owned: boolean }> =
+    given !== undefined
+      ? [{ n: Number(arg('--users')), file: resolve(given), owned: false }]
+      : sizes.map((n) => ({ n, file: join(dir, `bench-${n}.caseed.json`), owned: true }));
+  for (const { n, file, owned } of runsOf) {
+    if (owned) writeBulk(file, n);
     const mb = statSync(file).size / 1024 / 1024;
     const floorEm = await startEmulator();
     const floorRate = await floor(floorEm.url, Math.min(n, 200_000), concurrency);
@@ -166,7 +173,7 @@ async function main(): Promise<void> {
     const rss = /peak-rss-kb (\d+)/.exec(r.stderr);
     const c = await counts(em.url);
     await em.stop();
-    rmSync(file, { force: true });
+    if (owned) rmSync(file, { force: true });
     rmSync(`${file}.journal`, { force: true });
     if (r.status !== 0) {
       console.log(
