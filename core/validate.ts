@@ -99,26 +99,7 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
       return keep;
     },
   });
-  if (root !== undefined) {
-    if (root.type === 'array') {
-      if (rootItemCount === 0)
-        reportNode(
-          ctx,
-          'empty-bulk',
-          'This bulk array has no users, so a request would send nothing: add user objects.',
-          root,
-        );
-    } else if (root.type === 'object') {
-      validateUser(root, ctx, 0);
-    } else {
-      reportNode(
-        ctx,
-        'invalid-root',
-        `A seed file holds one user object, or an array of user objects for a bulk request; this is ${typeName(root)}.`,
-        root,
-      );
-    }
-  }
+  checkRoot(ctx, root, rootItemCount, (user) => validateUser(user, ctx, 0));
   flush();
   const all = ctx.out.length === 0 ? diagnostics : diagnostics.concat(ctx.out);
   if (ctx.out.length > 0) all.sort((a, b) => a.offset - b.offset);
@@ -128,4 +109,35 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
     userCount: root?.type === 'array' ? rootItemCount : root ? 1 : 0,
     lineStarts,
   };
+}
+
+/**
+ * The checks of the root itself, once the users are parsed: an empty bulk array, a root that is
+ * neither an array nor a user object; a single-user root is handed to `checkSingle`.
+ */
+export function checkRoot(
+  ctx: RuleContext,
+  root: JsonNode | undefined,
+  bulkUsers: number,
+  checkSingle: (user: JsonNode) => void,
+): void {
+  if (root === undefined) return;
+  if (root.type === 'array') {
+    if (bulkUsers === 0)
+      reportNode(
+        ctx,
+        'empty-bulk',
+        'This bulk array has no users, so a request would send nothing: add user objects.',
+        root,
+      );
+  } else if (root.type === 'object') {
+    checkSingle(root);
+  } else {
+    reportNode(
+      ctx,
+      'invalid-root',
+      `A seed file holds one user object, or an array of user objects for a bulk request; this is ${typeName(root)}.`,
+      root,
+    );
+  }
 }

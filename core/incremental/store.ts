@@ -12,10 +12,10 @@ import type { Definitions } from '../definitions/model';
 import type { Edit, SeedDiagnostic } from '../diagnostics';
 import { parse } from '../parser';
 import type { AttributeSighting } from '../rules/context';
-import { createContext, reportNode, typeName } from '../rules/context';
+import { createContext } from '../rules/context';
 import { checkDefinitions } from '../rules/definitions';
 import { checkUser } from '../rules/user';
-import { localToday } from '../validate';
+import { checkRoot, localToday } from '../validate';
 
 export interface StoreOptions {
   today?: string;
@@ -64,8 +64,8 @@ function unique(names: string[]): string[] {
   return names.length < 2 ? names.slice() : [...new Set(names)];
 }
 
-/** Inserts `user` into the sorted list (no duplicates). */
-function insertSorted(list: number[], user: number): void {
+/** The first position of `list` (sorted) whose value is not below `user`. */
+function lowerBound(list: number[], user: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -73,18 +73,18 @@ function insertSorted(list: number[], user: number): void {
     if (list[mid] < user) lo = mid + 1;
     else hi = mid;
   }
-  if (list[lo] !== user) list.splice(lo, 0, user);
+  return lo;
+}
+
+/** Inserts `user` into the sorted list (no duplicates). */
+function insertSorted(list: number[], user: number): void {
+  const at = lowerBound(list, user);
+  if (list[at] !== user) list.splice(at, 0, user);
 }
 
 function removeSorted(list: number[], user: number): void {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < user) lo = mid + 1;
-    else hi = mid;
-  }
-  if (list[lo] === user) list.splice(lo, 1);
+  const at = lowerBound(list, user);
+  if (list[at] === user) list.splice(at, 1);
 }
 
 export interface UserSpan {
@@ -164,27 +164,10 @@ export class SeedStore {
     // What the parser found after the last user, and the end-of-file checks.
     for (const d of diagnostics) gap.push(d);
     this.bulk = root?.type === 'array';
-    if (root !== undefined) {
-      if (root.type === 'array') {
-        if (users.length === 0)
-          reportNode(
-            ctx,
-            'empty-bulk',
-            'This bulk array has no users, so a request would send nothing: add user objects.',
-            root,
-          );
-      } else if (root.type === 'object') {
-        checkUser(ctx, root, 0);
-        if (defs !== undefined) checkDefinitions(ctx, root, defs);
-      } else {
-        reportNode(
-          ctx,
-          'invalid-root',
-          `A seed file holds one user object, or an array of user objects for a bulk request; this is ${typeName(root)}.`,
-          root,
-        );
-      }
-    }
+    checkRoot(ctx, root, users.length, (user) => {
+      checkUser(ctx, user, 0);
+      if (defs !== undefined) checkDefinitions(ctx, user, defs);
+    });
     for (const d of ctx.out) gap.push(d);
     this.gap = byOffset(gap);
     this.starts = starts;
@@ -264,14 +247,7 @@ export class SeedStore {
     let i = this.userAtOffset(from);
     if (i < 0) {
       // `from` lies between users: start with the first user after it.
-      let lo = 0;
-      let hi = this.starts.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (this.starts[mid] < from) lo = mid + 1;
-        else hi = mid;
-      }
-      i = lo;
+      i = lowerBound(this.starts, from);
     }
     for (; i < this.starts.length && this.starts[i] <= to; i++)
       out.push({ index: i, offset: this.starts[i], length: this.lengths[i] });
