@@ -6,6 +6,7 @@
  */
 import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
+import { AJV_OPTIONS } from './ajv';
 import schemaJson from '../schemas/caseed.schema.json';
 
 export const SCHEMA: Readonly<Record<string, unknown>> = schemaJson;
@@ -15,7 +16,7 @@ let ajv: Ajv | undefined;
 
 function getAjv(): Ajv {
   if (ajv === undefined) {
-    ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, strictTypes: false });
+    ajv = new Ajv(AJV_OPTIONS);
     ajv.addSchema(schemaJson);
   }
   return ajv;
@@ -30,10 +31,5 @@ export function userSchemaValidator(): ValidateFunction {
 
 /** The full published schema compiled on its own (tests check that it compiles and holds). */
 export function compilePublishedSchema(): ValidateFunction {
-  return new Ajv({
-    allErrors: true,
-    strict: true,
-    strictRequired: false,
-    strictTypes: false,
-  }).compile(schemaJson);
+  return new Ajv(AJV_OPTIONS).compile(schemaJson);
 }

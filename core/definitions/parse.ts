@@ -4,8 +4,8 @@
  * checks a schema cannot make (one definition per name). A broken file gives diagnostics and no
  * definitions; it never throws.
  */
-import Ajv from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import { lazySchemaValidator } from '../ajv';
+import type { ErrorObject } from 'ajv';
 import schemaJson from '../../schemas/caseed.definitions.schema.json';
 import type { JsonNode, ObjectNode } from '../ast';
 import { getValue } from '../ast';
@@ -19,18 +19,7 @@ import { withIndex } from './model';
 
 export const DEFINITIONS_SCHEMA: Readonly<Record<string, unknown>> = schemaJson;
 
-let validator: ValidateFunction | undefined;
-
-function schemaValidator(): ValidateFunction {
-  validator ??= new Ajv({
-    allErrors: true,
-    verbose: true,
-    strict: true,
-    strictTypes: false,
-    strictRequired: false,
-  }).compile(schemaJson);
-  return validator;
-}
+const schemaValidator = lazySchemaValidator(schemaJson);
 
 export interface DefinitionsParseResult {
   /** The definitions, when the file is valid (no error diagnostics). */

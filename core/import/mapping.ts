@@ -4,8 +4,8 @@
  * node. What needs the export's header or the definitions is checked by `compileMapping`, which
  * places its diagnostics through the `locate` returned here. Never throws.
  */
-import Ajv from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import { lazySchemaValidator } from '../ajv';
+import type { ErrorObject } from 'ajv';
 import schemaJson from '../../schemas/caseed-map.schema.json';
 import type { JsonNode } from '../ast';
 import { getProperty, getValue } from '../ast';
@@ -17,18 +17,7 @@ import type { MappingFile } from './model';
 
 export const MAPPING_SCHEMA: Readonly<Record<string, unknown>> = schemaJson;
 
-let validator: ValidateFunction | undefined;
-
-function schemaValidator(): ValidateFunction {
-  validator ??= new Ajv({
-    allErrors: true,
-    verbose: true,
-    strict: true,
-    strictTypes: false,
-    strictRequired: false,
-  }).compile(schemaJson);
-  return validator;
-}
+const schemaValidator = lazySchemaValidator(schemaJson);
 
 export interface Span {
   offset: number;
