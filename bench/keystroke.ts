@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { LspClient } from '../test/server/lspClient';
+import { lastAtOrBelow } from '../core/sorted';
 
 export interface Percentiles {
   p50: number;
@@ -59,13 +60,7 @@ function memoryOf(pid: number | undefined): { rss?: number; peak?: number } {
 
 /** Line and character of an offset, from a sorted list of line starts. */
 function positionIn(starts: number[], offset: number): { line: number; character: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastAtOrBelow(starts, offset);
   return { line: lo, character: offset - starts[lo] };
 }
 

@@ -2,6 +2,7 @@
  * Offsets ↔ LSP positions (0-based line and UTF-16 character). The line table is built on first use
  * only, so validating a clean file never pays for it.
  */
+import { lastAtOrBelow } from './sorted';
 export interface Position {
   line: number;
   character: number;
@@ -39,13 +40,7 @@ export class LineIndex {
   positionAt(offset: number): Position {
     const starts = this.lineStarts();
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBelow(starts, o);
     return { line: lo, character: o - starts[lo] };
   }
 

@@ -17,6 +17,7 @@ import type {
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import type { Definitions } from '../core/definitions/model';
 import type { SeedStore } from '../core/incremental/store';
+import { lastAtOrBelow } from '../core/sorted';
 
 const CHUNK = 64 * 1024;
 const CR = 13;
@@ -120,15 +121,7 @@ export class SeedDocument implements TextDocument {
 
   /** The chunk holding `offset` (the last chunk for the end of the text). */
   private chunkAt(offset: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBelow(this.starts, offset);
   }
 
   charCodeAt(offset: number): number {

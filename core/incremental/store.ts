@@ -16,6 +16,7 @@ import { createContext } from '../rules/context';
 import { checkDefinitions } from '../rules/definitions';
 import { checkUser } from '../rules/user';
 import { checkRoot, localToday } from '../validate';
+import { lastAtOrBelow, lowerBound } from '../sorted';
 
 export interface StoreOptions {
   today?: string;
@@ -62,18 +63,6 @@ function moved(d: SeedDiagnostic, by: number): SeedDiagnostic {
 
 function unique(names: string[]): string[] {
   return names.length < 2 ? names.slice() : [...new Set(names)];
-}
-
-/** The first position of `list` (sorted) whose value is not below `user`. */
-function lowerBound(list: number[], user: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < user) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Inserts `user` into the sorted list (no duplicates). */
@@ -223,15 +212,9 @@ export class SeedStore {
   /** The index of the user whose span contains `offset` (start inclusive, end inclusive), or -1. */
   userAtOffset(offset: number): number {
     const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    if (hi < 0 || offset < starts[0]) return -1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return offset <= starts[lo] + this.lengths[lo] ? lo : -1;
+    if (starts.length === 0 || offset < starts[0]) return -1;
+    const i = lastAtOrBelow(starts, offset);
+    return offset <= starts[i] + this.lengths[i] ? i : -1;
   }
 
   /** The span of user `index` (0-based), for features that answer from one user. */

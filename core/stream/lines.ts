@@ -6,6 +6,7 @@
  * positions the reader still needs after their window is gone (the root array's start).
  */
 import type { Position, Range } from '../positions';
+import { lastAtOrBelow } from '../sorted';
 
 /** What `String.prototype.trimEnd` (and `/\s/`) treats as white space. */
 export function isJsSpace(c: number): boolean {
@@ -50,15 +51,7 @@ export class WindowLines {
   private lineIndex(local: number): number {
     const source = this.source;
     if (source === undefined) return 0;
-    const starts = source.lineStarts;
-    let lo = 0;
-    let hi = source.lineCount - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= local) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBelow(source.lineStarts, local, source.lineCount);
   }
 
   /** Moves the window's start to `offset` (not before it), counting the lines passed. */
