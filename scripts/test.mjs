@@ -36,6 +36,9 @@ for (const layer of layers) {
       'tsx',
       '--test',
       '--test-concurrency=1',
+      // A test file whose tests all ended exits even if a handle it opened lingers (a stray socket
+      // once kept test/server/definitions.test.ts alive after its last test, hanging the run).
+      '--test-force-exit',
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       '--test-reporter=tap',
