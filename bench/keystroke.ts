@@ -66,7 +66,13 @@ function positionIn(starts: number[], offset: number): { line: number; character
 
 export async function liveServer(
   text: string,
-  options: { keystrokes?: number; requests?: number; server?: string } = {},
+  options: {
+    keystrokes?: number;
+    requests?: number;
+    server?: string;
+    /** Called with the server's pid after the open and after the edits (diagnostic runs). */
+    probe?: (phase: 'open' | 'edits', pid: number | undefined) => Promise<void>;
+  } = {},
 ): Promise<LiveResult> {
   const spots = Math.max(1, Math.floor((options.keystrokes ?? 200) / 2));
   const configuration = { validate: { debounceMs: 0 } };
@@ -86,6 +92,7 @@ export async function liveServer(
     await client.waitFor('first diagnostics', () => published(1), 600_000);
     const openMs = performance.now() - opened;
     const afterOpen = memoryOf(client.process.pid);
+    await options.probe?.('open', client.process.pid);
 
     const starts = [0];
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -178,6 +185,7 @@ export async function liveServer(
       .filter((st) => st.uri === uri && st.version >= firstEdit && st.version <= lastKeystroke)
       .map((st) => st.durationMs);
     const memory = memoryOf(client.process.pid);
+    await options.probe?.('edits', client.process.pid);
     return {
       keystrokes: percentiles(times),
       structural: percentiles(structural),
