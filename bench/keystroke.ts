@@ -70,8 +70,8 @@ export async function liveServer(
     keystrokes?: number;
     requests?: number;
     server?: string;
-    /** Called with the server's pid after the open and after the edits (diagnostic runs). */
-    probe?: (phase: 'open' | 'edits', pid: number | undefined) => Promise<void>;
+    /** Called with the server's pid after the open, the keystrokes and all edits (diagnostic runs). */
+    probe?: (phase: 'open' | 'keystrokes' | 'edits', pid: number | undefined) => Promise<void>;
   } = {},
 ): Promise<LiveResult> {
   const spots = Math.max(1, Math.floor((options.keystrokes ?? 200) / 2));
@@ -133,6 +133,7 @@ export async function liveServer(
     }
     const firstEdit = 2;
     const lastKeystroke = version;
+    await options.probe?.('keystrokes', client.process.pid);
 
     // Structural edits: a comma between users removed and put back; a user pasted and removed.
     const structural: number[] = [];

@@ -61,8 +61,58 @@ function moved(d: SeedDiagnostic, by: number): SeedDiagnostic {
   return out;
 }
 
-function unique(names: string[]): string[] {
-  return names.length < 2 ? names.slice() : [...new Set(names)];
+/**
+ * A copy of a string that does not keep the text it was cut from alive: V8 makes a slice of 13 or
+ * more characters a view on its parent, so one attribute name kept from a full pass would hold the
+ * whole 200 MB text of that pass (concatenating and slicing again makes a string of its own).
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/**
+ * The copy of a diagnostic the store keeps: moved by `by`, its strings (message, fix titles and
+ * texts) holding nothing of the parsed text.
+ */
+function kept(d: SeedDiagnostic, by: number): SeedDiagnostic {
+  const out: SeedDiagnostic = { ...d, offset: d.offset + by, message: detached(d.message) };
+  if (d.fixes !== undefined)
+    out.fixes = d.fixes.map((f) => ({
+      ...f,
+      title: detached(f.title),
+      edits: f.edits.map((e): Edit => ({
+        ...e,
+        offset: e.offset + by,
+        newText: detached(e.newText),
+      })),
+    }));
+  return out;
+}
+
+/** The names a user seeds, deduplicated and interned in `pool` (one detached copy of each name). */
+function internedNames(names: readonly string[], pool: Map<string, string>): string[] {
+  const out: string[] = [];
+  const seen = names.length > 8 ? new Set<string>() : undefined;
+  for (const name of names) {
+    let c = pool.get(name);
+    if (c === undefined) {
+      c = detached(name);
+      pool.set(c, c);
+    }
+    if (seen !== undefined ? seen.has(c) : out.includes(c)) continue;
+    seen?.add(c);
+    out.push(c);
+  }
+  return out;
+}
+
+/** A first sighting whose strings hold nothing of the parsed text. */
+function keptSighting(s: AttributeSighting): AttributeSighting {
+  return {
+    ...s,
+    type: s.type === undefined ? undefined : detached(s.type),
+    cutoff: s.cutoff === undefined ? undefined : detached(s.cutoff),
+  };
 }
 
 /** Inserts `user` into the sorted list (no duplicates). */
@@ -90,12 +140,16 @@ export class SeedStore {
   private starts: number[] = [];
   private lengths: number[] = [];
   private users: UserState[] = [];
+  /** The users with diagnostics, ascending (walks visit these, not every user). */
+  private flagged: number[] = [];
   /** Syntax and rule diagnostics outside every user (absolute offsets). */
   private gap: SeedDiagnostic[] = [];
   /** Attribute name → the users seeding it, ascending. */
   private seededBy = new Map<string, number[]>();
   /** Attribute name → its first sighting in the file. */
   private firsts = new Map<string, AttributeSighting>();
+  /** One detached copy of each attribute name (see `detached`), renewed by each full pass. */
+  private pool = new Map<string, string>();
   private materialized: SeedDiagnostic[] | undefined;
   userCount = 0;
   /** How many edits were applied incrementally and how many needed a full pass (for tests). */
@@ -121,6 +175,7 @@ export class SeedStore {
     const lengths: number[] = [];
     const users: UserState[] = [];
     const seededBy = new Map<string, number[]>();
+    const pool = new Map<string, string>();
     const { root, diagnostics } = parse(text, {
       diagnostics: syntax,
       onRootItem: (item, index) => {
@@ -138,7 +193,7 @@ export class SeedStore {
         if (defs !== undefined) checkDefinitions(ctx, item, defs);
         for (const d of ctx.out) own.push(d);
         ctx.out.length = 0;
-        const names = unique(sightings.names);
+        const names = internedNames(sightings.names, pool);
         for (const name of names) {
           const list = seededBy.get(name);
           if (list === undefined) seededBy.set(name, [index]);
@@ -146,7 +201,7 @@ export class SeedStore {
         }
         starts.push(start);
         lengths.push(item.length);
-        users.push({ diagnostics: byOffset(own).map((d) => moved(d, -start)), names });
+        users.push({ diagnostics: byOffset(own).map((d) => kept(d, -start)), names });
         return false;
       },
     });
@@ -158,12 +213,21 @@ export class SeedStore {
       if (defs !== undefined) checkDefinitions(ctx, user, defs);
     });
     for (const d of ctx.out) gap.push(d);
-    this.gap = byOffset(gap);
+    this.gap = byOffset(gap).map((d) => kept(d, 0));
     this.starts = starts;
     this.lengths = lengths;
     this.users = users;
+    const flagged: number[] = [];
+    for (let i = 0; i < users.length; i++) if (users[i].diagnostics.length > 0) flagged.push(i);
+    this.flagged = flagged;
     this.seededBy = seededBy;
-    this.firsts = new Map(sightings);
+    this.pool = pool;
+    const firsts = new Map<string, AttributeSighting>();
+    for (const [name, sighting] of Map.prototype.entries.call(sightings) as Iterable<
+      [string, AttributeSighting]
+    >)
+      firsts.set(internedNames([name], pool)[0], keptSighting(sighting));
+    this.firsts = firsts;
     this.userCount = root?.type === 'array' ? users.length : root ? 1 : 0;
   }
 
@@ -292,7 +356,7 @@ export class SeedStore {
     (ctx as { attributes: Map<string, AttributeSighting> }).attributes = sightings;
     checkUser(ctx, root as JsonNode, index);
     if (this.definitions !== undefined) checkDefinitions(ctx, root, this.definitions);
-    const names = unique(sightings.names);
+    const names = internedNames(sightings.names, this.pool);
     // Does the first sighting of an attribute other users see change?
     const old = this.users[i].names;
     const others = (name: string): boolean => {
@@ -314,7 +378,7 @@ export class SeedStore {
     for (const name of names)
       if (!old.includes(name) && firstIsThis(name) && others(name)) return false;
     // Commit: the user's diagnostics, its names, the first sightings it alone holds, the shift.
-    const own = byOffset(parsed.diagnostics.concat(ctx.out)).map((d) => moved(d, -prefix));
+    const own = byOffset(parsed.diagnostics.concat(ctx.out)).map((d) => kept(d, -prefix));
     for (const name of old)
       if (!newSet.has(name)) {
         const list = this.seededBy.get(name);
@@ -332,10 +396,12 @@ export class SeedStore {
       else insertSorted(list, i);
       if (this.seededBy.get(name)![0] === i) {
         const mine = Map.prototype.get.call(sightings, name) as AttributeSighting | undefined;
-        if (mine !== undefined) this.firsts.set(name, mine);
+        if (mine !== undefined) this.firsts.set(name, keptSighting(mine));
       }
     }
     this.users[i] = { diagnostics: own, names };
+    if (own.length > 0) insertSorted(this.flagged, i);
+    else removeSorted(this.flagged, i);
     this.lengths[i] = length;
     if (delta !== 0) {
       const starts = this.starts;
@@ -376,9 +442,8 @@ export class SeedStore {
   ): void {
     const gap = this.gap;
     let g = 0;
-    for (let i = 0; i < this.users.length; i++) {
+    for (const i of this.flagged) {
       const ds = this.users[i].diagnostics;
-      if (ds.length === 0) continue;
       const start = this.starts[i];
       while (g < gap.length && gap[g].offset < start) if (!gapDiagnostic(gap[g++])) return;
       if (!user(start, ds)) return;
@@ -392,9 +457,8 @@ export class SeedStore {
     const out: SeedDiagnostic[] = [];
     const gap = this.gap;
     let g = 0;
-    for (let i = 0; i < this.users.length; i++) {
+    for (const i of this.flagged) {
       const ds = this.users[i].diagnostics;
-      if (ds.length === 0) continue;
       const start = this.starts[i];
       while (g < gap.length && gap[g].offset < start) out.push(gap[g++]);
       for (const d of ds) out.push(moved(d, start));
