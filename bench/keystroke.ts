@@ -8,7 +8,9 @@
  * - structural edits, timed the same way: the comma between two users removed and put back, a whole
  *   user pasted in and removed again (each needs a full pass);
  * - completion and hover requests on users spread over the file, timed request to response;
- * - the server process's RSS once the file is validated, and its peak (VmHWM, Linux).
+ * - the server process's RSS (VmRSS, Linux) once the file is open and validated, right after the
+ *   edits, and settled (the lowest of one sample a second over `settleMs` of idleness after the
+ *   edits: what V8 and the allocator give back when nothing happens), and its peak (VmHWM).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,8 +32,10 @@ export interface LiveResult {
   openMs: number;
   completion?: Percentiles;
   hover?: Percentiles;
-  /** Server RSS (MB) after the file is validated and the edits are done, and its peak. */
+  /** Server RSS (MB) right after the edits and requests are done, and its peak. */
   rssMB: number | undefined;
+  /** Server RSS (MB) once idle after the edits: the lowest of a sample a second over `settleMs`. */
+  settledRssMB: number | undefined;
   peakRssMB: number | undefined;
   /** Server RSS (MB) right after the file is open and validated. */
   openRssMB: number | undefined;
@@ -70,6 +74,8 @@ export async function liveServer(
     keystrokes?: number;
     requests?: number;
     server?: string;
+    /** Idle time after the edits over which the settled RSS is sampled (default 10 s). */
+    settleMs?: number;
     /** Called with the server's pid after the open, the keystrokes and all edits (diagnostic runs). */
     probe?: (phase: 'open' | 'keystrokes' | 'edits', pid: number | undefined) => Promise<void>;
   } = {},
@@ -186,7 +192,14 @@ export async function liveServer(
       .filter((st) => st.uri === uri && st.version >= firstEdit && st.version <= lastKeystroke)
       .map((st) => st.durationMs);
     const memory = memoryOf(client.process.pid);
+    let settled = memory.rss;
+    for (let waited = 0; waited < (options.settleMs ?? 10_000); waited += 1000) {
+      await new Promise((resolveSleep) => setTimeout(resolveSleep, 1000));
+      const now = memoryOf(client.process.pid).rss;
+      if (now !== undefined && (settled === undefined || now < settled)) settled = now;
+    }
     await options.probe?.('edits', client.process.pid);
+    const peak = memoryOf(client.process.pid).peak;
     return {
       keystrokes: percentiles(times),
       structural: percentiles(structural),
@@ -195,7 +208,8 @@ export async function liveServer(
       completion,
       hover,
       rssMB: memory.rss,
-      peakRssMB: memory.peak,
+      settledRssMB: settled,
+      peakRssMB: peak,
       openRssMB: afterOpen.rss,
     };
   } finally {
