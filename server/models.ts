@@ -6,7 +6,8 @@
  *
  * The server's documents (`SeedDocument`) carry an incremental validation: a model for a new version
  * reads the diagnostics the store kept up to date as the changes arrived (one full pass first if a
- * change was structural, or the definitions or the date changed).
+ * change was structural, or the definitions or the date changed — read from the document's chunks,
+ * so that it never builds a second copy of a big document's text).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SeedModel } from '../core/document';
@@ -69,7 +70,7 @@ function incrementalModel(document: SeedDocument, definitions: Definitions | und
   let v = document.validation;
   if (v === undefined || v.definitions !== definitions || v.today !== today) {
     v = {
-      store: new SeedStore(document.getText(), { today, definitions }),
+      store: new SeedStore(document.pieces(), { today, definitions }),
       definitions,
       today,
       stale: false,
@@ -77,7 +78,7 @@ function incrementalModel(document: SeedDocument, definitions: Definitions | und
     document.validation = v;
     document.releaseText();
   } else if (v.stale) {
-    v.store.fullPass(document.getText());
+    v.store.fullPass(document.pieces());
     v.stale = false;
     document.releaseText();
   }

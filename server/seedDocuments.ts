@@ -150,6 +150,14 @@ export class SeedDocument implements TextDocument {
     return this.flat;
   }
 
+  /**
+   * The text as pieces in order, for a reader that takes a stream (the store's full pass): the
+   * whole text when it is at hand, else the chunks — so that reading does not build it.
+   */
+  pieces(): readonly string[] {
+    return this.flat !== undefined ? [this.flat] : this.chunks;
+  }
+
   /** Drops the whole text built by `getText()` (a big document keeps only its chunks). */
   releaseText(): void {
     if (this.chunks.length > 1) this.flat = undefined;

@@ -11,16 +11,20 @@ import type { JsonNode } from '../ast';
 import type { Definitions } from '../definitions/model';
 import type { Edit, SeedDiagnostic } from '../diagnostics';
 import { parse } from '../parser';
-import type { AttributeSighting } from '../rules/context';
+import type { AttributeSighting, RuleContext } from '../rules/context';
 import { createContext } from '../rules/context';
 import { checkDefinitions } from '../rules/definitions';
 import { checkUser } from '../rules/user';
 import { checkRoot, localToday } from '../validate';
+import type { StreamedUser } from '../stream/users';
+import { UserReader } from '../stream/users';
 import { lastAtOrBelow, lowerBound } from '../sorted';
 
 export interface StoreOptions {
   today?: string;
   definitions?: Definitions;
+  /** Characters per parse window of a full pass (small values are for tests). */
+  windowSize?: number;
 }
 
 /**
@@ -135,6 +139,7 @@ export interface UserSpan {
 export class SeedStore {
   private readonly today: string;
   private readonly definitions: Definitions | undefined;
+  private readonly windowSize: number | undefined;
   /** True when the root is an array (users are segments); otherwise every diagnostic is a gap one. */
   private bulk = false;
   private starts: number[] = [];
@@ -155,64 +160,90 @@ export class SeedStore {
   /** How many edits were applied incrementally and how many needed a full pass (for tests). */
   readonly stats = { incremental: 0, full: 0 };
 
-  constructor(text: string, options: StoreOptions = {}) {
+  constructor(text: string | readonly string[], options: StoreOptions = {}) {
     this.today = options.today ?? localToday();
     this.definitions = options.definitions;
+    this.windowSize = options.windowSize;
     this.fullPass(text);
   }
 
-  /** Validates the whole text again. */
-  fullPass(text: string): void {
+  /**
+   * Validates the whole text again, read as a stream (core/stream/users.ts): pieces of the text in
+   * order (a document's chunks) or the text itself. The users come out of windows of the text, so
+   * a pass over a chunked document never builds the document's whole text.
+   */
+  fullPass(source: string | readonly string[]): void {
     this.stats.full++;
     this.materialized = undefined;
     const defs = this.definitions;
-    const ctx = createContext(text, this.today, false);
     const sightings = new Sightings(() => undefined);
-    (ctx as { attributes: Map<string, AttributeSighting> }).attributes = sightings;
     const syntax: SeedDiagnostic[] = [];
     const gap: SeedDiagnostic[] = [];
+    const single: SeedDiagnostic[] = [];
     const starts: number[] = [];
     const lengths: number[] = [];
     const users: UserState[] = [];
     const seededBy = new Map<string, number[]>();
     const pool = new Map<string, string>();
-    const { root, diagnostics } = parse(text, {
-      diagnostics: syntax,
-      onRootItem: (item, index) => {
-        ctx.bulk = true;
-        const start = item.offset;
-        const end = start + item.length;
-        const own: SeedDiagnostic[] = [];
-        for (const d of syntax) {
-          if (d.offset >= start && d.offset < end) own.push(d);
-          else gap.push(d);
-        }
-        syntax.length = 0;
-        sightings.names.length = 0;
-        checkUser(ctx, item, index);
-        if (defs !== undefined) checkDefinitions(ctx, item, defs);
-        for (const d of ctx.out) own.push(d);
-        ctx.out.length = 0;
-        const names = internedNames(sightings.names, pool);
-        for (const name of names) {
-          const list = seededBy.get(name);
-          if (list === undefined) seededBy.set(name, [index]);
-          else list.push(index);
-        }
-        starts.push(start);
-        lengths.push(item.length);
-        users.push({ diagnostics: byOffset(own).map((d) => kept(d, -start)), names });
-        return false;
-      },
+    const today = this.today;
+    const check = (text: string, node: JsonNode, index: number, bulk: boolean): RuleContext => {
+      const ctx = createContext(text, today, bulk);
+      (ctx as { attributes: Map<string, AttributeSighting> }).attributes = sightings;
+      sightings.names.length = 0;
+      checkUser(ctx, node, index);
+      if (defs !== undefined) checkDefinitions(ctx, node, defs);
+      return ctx;
+    };
+    const onUser = (u: StreamedUser): void => {
+      if (!u.bulk) {
+        // One user object as the root: its diagnostics are gap ones, after the syntax ones.
+        for (const d of check(u.text, u.node, 0, false).out) single.push(kept(d, u.base));
+        return;
+      }
+      const start = u.offset;
+      const end = start + u.length;
+      const own: SeedDiagnostic[] = [];
+      for (const d of syntax) {
+        if (d.offset >= start && d.offset < end) own.push(kept(d, -start));
+        else gap.push(d);
+      }
+      syntax.length = 0;
+      const ctx = check(u.text, u.node, u.index, true);
+      for (const d of ctx.out) own.push(kept(d, u.base - start));
+      const names = internedNames(sightings.names, pool);
+      for (const name of names) {
+        const list = seededBy.get(name);
+        if (list === undefined) seededBy.set(name, [u.index]);
+        else list.push(u.index);
+      }
+      starts.push(start);
+      lengths.push(u.length);
+      users.push({ diagnostics: byOffset(own), names });
+    };
+    const reader = new UserReader({
+      onSyntax: (d) => syntax.push(d),
+      onUser,
+      windowSize: this.windowSize,
     });
+    if (typeof source === 'string') reader.push(source);
+    else for (const piece of source) reader.push(piece);
+    const end = reader.end();
+    const root = end.root;
     // What the parser found after the last user, and the end-of-file checks.
-    for (const d of diagnostics) gap.push(d);
+    for (const d of syntax) gap.push(d);
+    for (const d of single) gap.push(d);
     this.bulk = root?.type === 'array';
-    checkRoot(ctx, root, users.length, (user) => {
-      checkUser(ctx, user, 0);
-      if (defs !== undefined) checkDefinitions(ctx, user, defs);
-    });
-    for (const d of ctx.out) gap.push(d);
+    if (root !== undefined && root.type !== 'object') {
+      const ctx = createContext('', today, false);
+      const node: JsonNode = root.node ?? {
+        type: 'array',
+        offset: root.offset,
+        length: root.length,
+        items: [],
+      };
+      checkRoot(ctx, node, end.elementCount, () => undefined);
+      for (const d of ctx.out) gap.push(d);
+    }
     this.gap = byOffset(gap).map((d) => kept(d, 0));
     this.starts = starts;
     this.lengths = lengths;
@@ -237,7 +268,7 @@ export class SeedStore {
    * whether the edit was handled incrementally.
    */
   edit(
-    text: { slice(start: number, end: number): string; full(): string },
+    text: { slice(start: number, end: number): string; full(): string | readonly string[] },
     offset: number,
     removed: number,
     inserted: string,
