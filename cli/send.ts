@@ -363,7 +363,7 @@ export async function runSend(
     if (earlier !== undefined) {
       journal = JournalFile.continue(journalPath);
       writer = new JournalWriter(journal);
-      writer.resume();
+      await writer.resume();
       const c = resumeCounts(earlier);
       const again: string[] = [];
       if (c.unknown > 0)
@@ -387,7 +387,7 @@ export async function runSend(
       }
       journal = JournalFile.create(journalPath);
       writer = new JournalWriter(journal);
-      writer.start({
+      await writer.start({
         file: basename(file),
         size: identity.size,
         sha256: identity.sha256,
@@ -616,7 +616,7 @@ export async function runSend(
           );
         }
       }
-      writer.end(result.outcome);
+      await writer.end(result.outcome);
       if (complete) {
         journal.remove();
       } else {
