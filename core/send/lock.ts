@@ -80,7 +80,7 @@ export function busyMessage(
     case 'unreadable':
       return `${what} (its lock ${lockPath} cannot be read yet): wait for it, or remove the lock if no send of this file is running`;
     default:
-      return `${what}: wait for it to finish or stop it (Ctrl+C / Cancel), then send again (--resume continues it); two sends at once would mix their records`;
+      return `${what}: wait for it to finish or stop it (Ctrl+C / Cancel), then send again (--resume continues it); two sends at once would mix their records (if no send of this file is running, remove ${lockPath})`;
   }
 }
 
