@@ -20,6 +20,14 @@ import { analyzeNdjson } from '../core/stream/ndjsonModel';
 import { formatOfName } from '../core/stream/users';
 import { SeedDocument } from './seedDocuments';
 
+/**
+ * Characters per parse window of a full pass: below V8's large-object size (128 KB), so that a
+ * window's text and the trees parsed from it die young, in the young generation — 1 MiB windows
+ * were large objects, collected only by a full collection, and a few full passes of a 200 MB file
+ * left a gigabyte of them behind.
+ */
+const WINDOW = 64 * 1024;
+
 interface Entry {
   document: TextDocument;
   version: number;
@@ -70,7 +78,7 @@ function incrementalModel(document: SeedDocument, definitions: Definitions | und
   let v = document.validation;
   if (v === undefined || v.definitions !== definitions || v.today !== today) {
     v = {
-      store: new SeedStore(document.pieces(), { today, definitions }),
+      store: new SeedStore(document.pieces(), { today, definitions, windowSize: WINDOW }),
       definitions,
       today,
       stale: false,

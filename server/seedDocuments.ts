@@ -150,12 +150,9 @@ export class SeedDocument implements TextDocument {
     return this.flat;
   }
 
-  /**
-   * The text as pieces in order, for a reader that takes a stream (the store's full pass): the
-   * whole text when it is at hand, else the chunks — so that reading does not build it.
-   */
+  /** The text as pieces in order (its chunks), for a reader that takes a stream. */
   pieces(): readonly string[] {
-    return this.flat !== undefined ? [this.flat] : this.chunks;
+    return this.chunks;
   }
 
   /** Drops the whole text built by `getText()` (a big document keeps only its chunks). */

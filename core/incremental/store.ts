@@ -43,12 +43,8 @@ class Sightings extends Map<string, AttributeSighting> {
   }
 }
 
-interface UserState {
-  /** Diagnostics with offsets (and fix edit offsets) relative to the user's start. */
-  diagnostics: SeedDiagnostic[];
-  /** Attribute names this user seeds (deduplicated). */
-  names: string[];
-}
+/** The diagnostics of every user without any (shared; never changed). */
+const NONE: SeedDiagnostic[] = [];
 
 /** Stable sort by offset. */
 function byOffset(ds: SeedDiagnostic[]): SeedDiagnostic[] {
@@ -110,6 +106,15 @@ function internedNames(names: readonly string[], pool: Map<string, string>): str
   return out;
 }
 
+/** The one array of `lists` holding these names (never changed once shared). */
+function sharedList(names: string[], lists: Map<string, string[]>): string[] {
+  const key = names.join('\u0000');
+  const shared = lists.get(key);
+  if (shared !== undefined) return shared;
+  lists.set(key, names);
+  return names;
+}
+
 /** A first sighting whose strings hold nothing of the parsed text. */
 function keptSighting(s: AttributeSighting): AttributeSighting {
   return {
@@ -144,7 +149,10 @@ export class SeedStore {
   private bulk = false;
   private starts: number[] = [];
   private lengths: number[] = [];
-  private users: UserState[] = [];
+  /** Per user: its diagnostics, offsets (and fix edit offsets) relative to its start. */
+  private userDiags: SeedDiagnostic[][] = [];
+  /** Per user: the attribute names it seeds (deduplicated; users seeding the same names share one array). */
+  private userNames: string[][] = [];
   /** The users with diagnostics, ascending (walks visit these, not every user). */
   private flagged: number[] = [];
   /** Syntax and rule diagnostics outside every user (absolute offsets). */
@@ -155,6 +163,8 @@ export class SeedStore {
   private firsts = new Map<string, AttributeSighting>();
   /** One detached copy of each attribute name (see `detached`), renewed by each full pass. */
   private pool = new Map<string, string>();
+  /** One array per distinct list of names (most users seed the same attributes). */
+  private lists = new Map<string, string[]>();
   private materialized: SeedDiagnostic[] | undefined;
   userCount = 0;
   /** How many edits were applied incrementally and how many needed a full pass (for tests). */
@@ -182,7 +192,9 @@ export class SeedStore {
     const single: SeedDiagnostic[] = [];
     const starts: number[] = [];
     const lengths: number[] = [];
-    const users: UserState[] = [];
+    const userDiags: SeedDiagnostic[][] = [];
+    const userNames: string[][] = [];
+    const lists = new Map<string, string[]>();
     const seededBy = new Map<string, number[]>();
     const pool = new Map<string, string>();
     const today = this.today;
@@ -210,7 +222,7 @@ export class SeedStore {
       syntax.length = 0;
       const ctx = check(u.text, u.node, u.index, true);
       for (const d of ctx.out) own.push(kept(d, u.base - start));
-      const names = internedNames(sightings.names, pool);
+      const names = sharedList(internedNames(sightings.names, pool), lists);
       for (const name of names) {
         const list = seededBy.get(name);
         if (list === undefined) seededBy.set(name, [u.index]);
@@ -218,7 +230,8 @@ export class SeedStore {
       }
       starts.push(start);
       lengths.push(u.length);
-      users.push({ diagnostics: byOffset(own), names });
+      userDiags.push(own.length === 0 ? NONE : byOffset(own));
+      userNames.push(names);
     };
     const reader = new UserReader({
       onSyntax: (d) => syntax.push(d),
@@ -247,9 +260,11 @@ export class SeedStore {
     this.gap = byOffset(gap).map((d) => kept(d, 0));
     this.starts = starts;
     this.lengths = lengths;
-    this.users = users;
+    this.userDiags = userDiags;
+    this.userNames = userNames;
+    this.lists = lists;
     const flagged: number[] = [];
-    for (let i = 0; i < users.length; i++) if (users[i].diagnostics.length > 0) flagged.push(i);
+    for (let i = 0; i < userDiags.length; i++) if (userDiags[i].length > 0) flagged.push(i);
     this.flagged = flagged;
     this.seededBy = seededBy;
     this.pool = pool;
@@ -259,7 +274,7 @@ export class SeedStore {
     >)
       firsts.set(internedNames([name], pool)[0], keptSighting(sighting));
     this.firsts = firsts;
-    this.userCount = root?.type === 'array' ? users.length : root ? 1 : 0;
+    this.userCount = root?.type === 'array' ? userDiags.length : root ? 1 : 0;
   }
 
   /**
@@ -339,7 +354,7 @@ export class SeedStore {
   /** The diagnostics of user `index`, absolute offsets. */
   userDiagnostics(index: number): SeedDiagnostic[] {
     const start = this.starts[index];
-    return this.users[index].diagnostics.map((d) => moved(d, start));
+    return this.userDiags[index].map((d) => moved(d, start));
   }
 
   /**
@@ -387,9 +402,9 @@ export class SeedStore {
     (ctx as { attributes: Map<string, AttributeSighting> }).attributes = sightings;
     checkUser(ctx, root as JsonNode, index);
     if (this.definitions !== undefined) checkDefinitions(ctx, root, this.definitions);
-    const names = internedNames(sightings.names, this.pool);
+    const names = sharedList(internedNames(sightings.names, this.pool), this.lists);
     // Does the first sighting of an attribute other users see change?
-    const old = this.users[i].names;
+    const old = this.userNames[i];
     const others = (name: string): boolean => {
       const list = this.seededBy.get(name);
       return list !== undefined && (list.length > 1 || (list.length === 1 && list[0] !== i));
@@ -430,7 +445,8 @@ export class SeedStore {
         if (mine !== undefined) this.firsts.set(name, keptSighting(mine));
       }
     }
-    this.users[i] = { diagnostics: own, names };
+    this.userDiags[i] = own.length === 0 ? NONE : own;
+    this.userNames[i] = names;
     if (own.length > 0) insertSorted(this.flagged, i);
     else removeSorted(this.flagged, i);
     this.lengths[i] = length;
@@ -474,7 +490,7 @@ export class SeedStore {
     const gap = this.gap;
     let g = 0;
     for (const i of this.flagged) {
-      const ds = this.users[i].diagnostics;
+      const ds = this.userDiags[i];
       const start = this.starts[i];
       while (g < gap.length && gap[g].offset < start) if (!gapDiagnostic(gap[g++])) return;
       if (!user(start, ds)) return;
@@ -489,7 +505,7 @@ export class SeedStore {
     const gap = this.gap;
     let g = 0;
     for (const i of this.flagged) {
-      const ds = this.users[i].diagnostics;
+      const ds = this.userDiags[i];
       const start = this.starts[i];
       while (g < gap.length && gap[g].offset < start) out.push(gap[g++]);
       for (const d of ds) out.push(moved(d, start));
