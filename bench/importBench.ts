@@ -10,7 +10,8 @@
  * seed file the import wrote is sent to `caseed emulator --counting` (bench/send.ts: users/s, the
  * sender's peak RSS, every user accepted once): export → import → send, end to end.
  *
- * Usage: node dist/benchImport.js [--rows 1000000] [--runs 2] [--workers N] [--keep]
+ * Usage: node dist/benchImport.js [--rows 1000000] [--runs 2] [--workers N] [--keep] [--no-send]
+ * (`--no-send`: the import only, for quick iterations.)
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -206,6 +207,7 @@ function main(): void {
     console.log(
       `import peak RSS: ${rss.toFixed(0)} MB (target < 200 MB) ${rss < 200 ? 'OK' : 'ABOVE TARGET'}`,
     );
+    if (process.argv.includes('--no-send')) return;
     // Export → import → send: the seed file the import wrote goes to the emulator in counting mode.
     const out = join(dir, 'out.caseed.ndjson');
     const users = countLines(out);
