@@ -1,16 +1,22 @@
 /**
  * The import engine, shared by `caseed import` and the VS Code command: rows in, users out, rejects
  * accounted for. Rows are read (cli/importSources.ts), turned into user text by the compiled
- * mapping, collected in batches, validated by the core (in worker threads when available, so that
- * reading and validating overlap), then written — users to the seed file(s), rows that cannot
+ * mapping, collected in batches, validated by the core, then written — users to the seed file(s), rows that cannot
  * become a valid user to the rejects file with their row number, their cells and the reason.
  * Memory stays bounded: at most a few batches are in flight, and the reader waits for them.
+ *
+ * Validation: when the mapping passes `certifyMapping` (core/import/certify.ts: its fixed parts
+ * draw no diagnostic from the core), a user whose cells are all certified is written without being
+ * parsed again — the core would say nothing about it — and only the others are validated by the
+ * core, inline. Otherwise every user is validated by the core, in worker threads when available
+ * (so that reading and validating overlap).
  */
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Definitions } from '../core/definitions/model';
+import { certifyMapping } from '../core/import/certify';
 import type { CompileResult } from '../core/import/compile';
 import type { BatchResult } from './importBatch';
 import { processBatch } from './importBatch';
@@ -29,8 +35,10 @@ export interface ImportOptions {
   rejectsPath: string;
   definitions?: Definitions;
   today: string;
-  /** Validation threads; 0 validates on the reading thread. */
+  /** Validation threads (for a mapping without the fast path); 0 validates on the reading thread. */
   workers?: number;
+  /** False validates every user in full, certified or not (the differential tests compare both). */
+  fastPath?: boolean;
   batchSize?: number;
   onProgress?: (p: { rows: number; bytes: number; total: number }) => void;
   /** Set to stop early (VS Code's Cancel): the summary then covers the rows read so far. */
@@ -48,16 +56,20 @@ export interface ImportSummary {
   /** Set when the mapping could not be compiled against the header (nothing was read). */
   compile?: CompileResult;
   cancelled: boolean;
+  /** Users written without a second validation: certified by the fast path. */
+  certified: number;
 }
 
 interface Batch {
   /** The users' texts. */
   users: string[];
+  /** Which users the core validates (indices into users); undefined: all of them. */
+  doubt: number[] | undefined;
   rows: number[];
   cells: string[][];
   /** Rejected while converting: [index in rows, reason, message]. */
   early: Array<[number, string, string]>;
-  result?: BatchResult;
+  result?: Done;
   done?: () => void;
 }
 
@@ -71,7 +83,15 @@ function workerScript(): string | undefined {
   return existsSync(p) ? p : undefined;
 }
 
-/** Writes encoded batches of users: one NDJSON file, or bulk files of at most `perFile` users. */
+function put(fd: number, body: string | Uint8Array): void {
+  if (typeof body === 'string') writeSync(fd, body);
+  else writeSync(fd, body);
+}
+
+/** A batch's outcome: its text as the inline path gives it, or UTF-8 bytes from a worker. */
+type Done = Omit<BatchResult, 'body'> & { body: string | Uint8Array };
+
+/** Writes batches of users: one NDJSON file, or bulk files of at most `perFile` users. */
 class Writer {
   private fd = -1;
   private inFile = 0;
@@ -80,12 +100,12 @@ class Writer {
 
   constructor(private readonly out: ImportOutput) {}
 
-  add(body: Uint8Array, users: number): void {
+  add(body: string | Uint8Array, users: number): void {
     if (users === 0) return;
     const o = this.out;
     if (o.kind === 'ndjson') {
       if (this.fd < 0) this.open(o.path);
-      writeSync(this.fd, body);
+      put(this.fd, body);
       return;
     }
     if (this.fd < 0 || this.inFile + users > o.perFile) {
@@ -94,7 +114,7 @@ class Writer {
       this.open(join(o.dir, `${o.prefix}-${String(this.fileNo).padStart(5, '0')}.caseed.json`));
       writeSync(this.fd, '[\n');
     } else writeSync(this.fd, ',\n');
-    writeSync(this.fd, body);
+    put(this.fd, body);
     this.inFile += users;
   }
 
@@ -128,6 +148,7 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
     files: [],
     rejectsPath: undefined,
     cancelled: false,
+    certified: 0,
   };
   if (existsSync(o.rejectsPath)) rmSync(o.rejectsPath);
   if (o.output.kind === 'bulk') mkdirSync(o.output.dir, { recursive: true });
@@ -144,20 +165,21 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
     rejectsBuf += `${JSON.stringify({ row, reason, message, record })}\n`;
   };
 
-  const script = (o.workers ?? defaultWorkers()) > 0 ? workerScript() : undefined;
   const workers: Worker[] = [];
   const pendingById = new Map<number, Batch>();
   const queue: Batch[] = [];
   let nextId = 0;
   let failure: unknown;
-  if (script !== undefined)
+  const startWorkers = (): void => {
+    const script = (o.workers ?? defaultWorkers()) > 0 ? workerScript() : undefined;
+    if (script === undefined) return;
     for (let w = 0; w < (o.workers ?? defaultWorkers()); w++) {
       const worker = new Worker(script, {
         workerData: { today: o.today, ndjson, definitions: o.definitions },
         // A bounded heap: the parser's short-lived nodes are collected instead of piling up.
         resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 24 },
       });
-      worker.on('message', (m: { id: number; result: BatchResult }) => {
+      worker.on('message', (m: { id: number; result: Done }) => {
         const b = pendingById.get(m.id);
         if (b === undefined) return;
         pendingById.delete(m.id);
@@ -170,6 +192,7 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
       });
       workers.push(worker);
     }
+  };
 
   /** Writes out every finished batch at the head of the queue, in row order. */
   const drain = (): void => {
@@ -180,7 +203,7 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
     }
   };
   const finish = (b: Batch): void => {
-    const { verdict, body, accepted } = b.result as BatchResult;
+    const { verdict, body, accepted } = b.result as Done;
     for (const [code, n] of Object.entries(verdict.warnings))
       summary.warnings[code] = (summary.warnings[code] ?? 0) + n;
     writer.add(body, accepted);
@@ -211,7 +234,14 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
     }
   };
 
-  const newBatch = (): Batch => ({ users: [], rows: [], cells: [], early: [] });
+  let fast = false;
+  const newBatch = (): Batch => ({
+    users: [],
+    doubt: fast ? [] : undefined,
+    rows: [],
+    cells: [],
+    early: [],
+  });
   let batch: Batch = newBatch();
   let builder: CompileResult['builder'];
   let stopped = false;
@@ -224,13 +254,13 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
     if (b.rows.length === 0) return undefined;
     queue.push(b);
     if (workers.length === 0 || b.users.length === 0) {
-      b.result = processBatch(b.users, ndjson, o.today, o.definitions);
+      b.result = processBatch(b.users, ndjson, o.today, o.definitions, b.doubt);
       drain();
       return undefined;
     }
     const id = nextId++;
     pendingById.set(id, b);
-    workers[id % workers.length].postMessage({ id, users: b.users });
+    workers[id % workers.length].postMessage({ id, users: b.users, doubt: b.doubt });
     b.users = [];
     // Back-pressure: the reader waits while more than two batches per worker are in flight.
     if (queue.length <= workers.length * 2) return undefined;
@@ -253,6 +283,9 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
             throw stopRead;
           }
           builder = compiled.builder;
+          fast = o.fastPath !== false && certifyMapping(builder.probes(), o.today, o.definitions);
+          if (fast) batch = newBatch();
+          else startWorkers();
         },
         row: (cells, problem) => {
           if (failure !== undefined) throw failure;
@@ -276,7 +309,13 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
           } else {
             const text = b.build(cells);
             if (text === undefined) batch.early.push([batch.rows.length - 1, b.reason, b.message]);
-            else batch.users.push(text);
+            else {
+              if (batch.doubt !== undefined) {
+                if (b.clean) summary.certified++;
+                else batch.doubt.push(batch.users.length);
+              }
+              batch.users.push(text);
+            }
           }
           if (o.onProgress !== undefined && n - lastProgress >= 10000) {
             lastProgress = n;

@@ -7,7 +7,17 @@ import type { Definitions } from '../core/definitions/model';
 import { processBatch } from './importBatch';
 
 const init = workerData as { today: string; ndjson: boolean; definitions?: Definitions };
-parentPort?.on('message', (m: { id: number; users: string[] }) => {
-  const result = processBatch(m.users, init.ndjson, init.today, init.definitions);
-  parentPort?.postMessage({ id: m.id, result }, [result.body.buffer as ArrayBuffer]);
+const encoder = new TextEncoder();
+parentPort?.on('message', (m: { id: number; users: string[]; doubt?: number[] }) => {
+  const { verdict, body, accepted } = processBatch(
+    m.users,
+    init.ndjson,
+    init.today,
+    init.definitions,
+    m.doubt,
+  );
+  const bytes = encoder.encode(body);
+  parentPort?.postMessage({ id: m.id, result: { verdict, body: bytes, accepted } }, [
+    bytes.buffer as ArrayBuffer,
+  ]);
 });

@@ -2,10 +2,12 @@
  * Cell converters: one export cell (text) → the JSON text of a seed value. Numbers keep their text
  * (an mpid or a timestamp never passes through a JavaScript number, except ISO 8601 dates, whose
  * epoch milliseconds are far below 2^53). A converter returns undefined and sets `failure` when the
- * cell cannot be converted; anything it can write is left to the core's rules to judge.
+ * cell cannot be converted; anything it can write is left to the core's rules to judge. The list and
+ * object converters clear `certainty.clean` when the value they write is not certified (certify.ts).
  */
 import { isRealDate } from '../rules/dates';
 import { DECIMAL, INTEGER, NOT_A_NUMBER, isInt64Text, numberKind } from '../rules/numbers';
+import { certainty, certifyList, certifyPairs } from './certify';
 import type { TimestampFormat } from './model';
 
 /** Why the last conversion failed: a diagnostic code of the core, and a message. */
@@ -74,7 +76,7 @@ export function timestampCell(
 }
 
 /** A JSON-array cell → a JSON array (the core checks that its items are strings). */
-export function jsonListCell(cell: string, column: string): string | undefined {
+export function jsonListCell(cell: string, column: string, uniqueList = false): string | undefined {
   let v: unknown;
   try {
     v = JSON.parse(cell);
@@ -83,20 +85,23 @@ export function jsonListCell(cell: string, column: string): string | undefined {
   }
   if (!Array.isArray(v))
     return fail('invalid-list', `column "${column}": ${excerpt(cell)} is not a JSON array.`);
+  if (!certifyList(v, uniqueList)) certainty.clean = false;
   return JSON.stringify(v);
 }
 
 /** A delimited cell (`a|b|c`) → a JSON array of the trimmed, non-empty values. */
-export function delimitedListCell(cell: string, delimiter: string): string {
+export function delimitedListCell(cell: string, delimiter: string, uniqueList = false): string {
   const parts = cell.split(delimiter);
   let out = '[';
-  let first = true;
-  for (const p of parts) {
-    const t = p.trim();
+  let n = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const t = parts[i].trim();
     if (t === '') continue;
-    out += first ? JSON.stringify(t) : `,${JSON.stringify(t)}`;
-    first = false;
+    out += n === 0 ? JSON.stringify(t) : `,${JSON.stringify(t)}`;
+    parts[n++] = t;
   }
+  parts.length = n;
+  if (!certifyList(parts, uniqueList)) certainty.clean = false;
   return `${out}]`;
 }
 
@@ -113,6 +118,7 @@ export function jsonObjectCell(cell: string, column: string): string | undefined
       'invalid-key-value-pairs',
       `column "${column}": ${excerpt(cell)} is not a JSON object of value → count.`,
     );
+  if (!certifyPairs(v as Record<string, unknown>)) certainty.clean = false;
   return JSON.stringify(v);
 }
 
