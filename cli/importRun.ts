@@ -22,9 +22,10 @@ import type { BatchResult } from './importBatch';
 import { processBatch } from './importBatch';
 import type { ExportFormat, ReadProgress } from './importSources';
 import { readExport } from './importSources';
+import type { ImportOutput } from './importWriter';
+import { BatchWriter, UserWriter } from './importWriter';
 
-export type ImportOutput =
-  { kind: 'ndjson'; path: string } | { kind: 'bulk'; dir: string; prefix: string; perFile: number };
+export type { ImportOutput } from './importWriter';
 
 export interface ImportOptions {
   input: string;
@@ -83,54 +84,8 @@ function workerScript(): string | undefined {
   return existsSync(p) ? p : undefined;
 }
 
-function put(fd: number, body: string | Uint8Array): void {
-  if (typeof body === 'string') writeSync(fd, body);
-  else writeSync(fd, body);
-}
-
 /** A batch's outcome: its text as the inline path gives it, or UTF-8 bytes from a worker. */
 type Done = Omit<BatchResult, 'body'> & { body: string | Uint8Array };
-
-/** Writes batches of users: one NDJSON file, or bulk files of at most `perFile` users. */
-class Writer {
-  private fd = -1;
-  private inFile = 0;
-  private fileNo = 0;
-  readonly files: string[] = [];
-
-  constructor(private readonly out: ImportOutput) {}
-
-  add(body: string | Uint8Array, users: number): void {
-    if (users === 0) return;
-    const o = this.out;
-    if (o.kind === 'ndjson') {
-      if (this.fd < 0) this.open(o.path);
-      put(this.fd, body);
-      return;
-    }
-    if (this.fd < 0 || this.inFile + users > o.perFile) {
-      this.close();
-      this.fileNo++;
-      this.open(join(o.dir, `${o.prefix}-${String(this.fileNo).padStart(5, '0')}.caseed.json`));
-      writeSync(this.fd, '[\n');
-    } else writeSync(this.fd, ',\n');
-    put(this.fd, body);
-    this.inFile += users;
-  }
-
-  private open(path: string): void {
-    this.fd = openSync(path, 'w');
-    this.files.push(path);
-    this.inFile = 0;
-  }
-
-  close(): void {
-    if (this.fd < 0) return;
-    if (this.out.kind === 'bulk') writeSync(this.fd, '\n]\n');
-    closeSync(this.fd);
-    this.fd = -1;
-  }
-}
 
 export async function runImport(o: ImportOptions): Promise<ImportSummary> {
   const ndjson = o.output.kind === 'ndjson';
@@ -152,7 +107,8 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
   };
   if (existsSync(o.rejectsPath)) rmSync(o.rejectsPath);
   if (o.output.kind === 'bulk') mkdirSync(o.output.dir, { recursive: true });
-  const writer = new Writer(o.output);
+  const writer = new BatchWriter(o.output);
+  const users = new UserWriter(o.output);
   let header: string[] = [];
   let rejectsFd = -1;
   let rejectsBuf = '';
@@ -163,6 +119,15 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
     for (let i = 0; i < Math.max(header.length, cells.length); i++)
       record[header[i] ?? `column ${i + 1}`] = cells[i] ?? '';
     rejectsBuf += `${JSON.stringify({ row, reason, message, record })}\n`;
+  };
+  const flushRejects = (): void => {
+    if (rejectsBuf.length === 0) return;
+    if (rejectsFd < 0) {
+      rejectsFd = openSync(o.rejectsPath, 'w');
+      summary.rejectsPath = o.rejectsPath;
+    }
+    writeSync(rejectsFd, rejectsBuf);
+    rejectsBuf = '';
   };
 
   const workers: Worker[] = [];
@@ -224,24 +189,10 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
         if (v !== undefined) reject(b.rows[k], b.cells[k], v[0], v[1]);
       }
     }
-    if (rejectsBuf.length > 0) {
-      if (rejectsFd < 0) {
-        rejectsFd = openSync(o.rejectsPath, 'w');
-        summary.rejectsPath = o.rejectsPath;
-      }
-      writeSync(rejectsFd, rejectsBuf);
-      rejectsBuf = '';
-    }
+    flushRejects();
   };
 
-  let fast = false;
-  const newBatch = (): Batch => ({
-    users: [],
-    doubt: fast ? [] : undefined,
-    rows: [],
-    cells: [],
-    early: [],
-  });
+  const newBatch = (): Batch => ({ users: [], doubt: undefined, rows: [], cells: [], early: [] });
   let batch: Batch = newBatch();
   let builder: CompileResult['builder'];
   let stopped = false;
@@ -269,6 +220,44 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
     });
   };
 
+  // The fast path: one user at a time, written straight into the writer's bytes; a user that is not
+  // certified is validated by the core on its own (a certified mapping has no cross-user problem).
+  let fast = false;
+  const fastRow = (
+    b: NonNullable<CompileResult['builder']>,
+    n: number,
+    cells: string[],
+    problem: string | undefined,
+  ): void => {
+    if (problem !== undefined) reject(n, cells, 'unreadable-row', problem);
+    else if (cells.length !== header.length) reject(n, cells, 'column-count', columnCount(cells));
+    else {
+      const start = users.begin();
+      if (!b.write(cells, users.out)) {
+        users.drop();
+        reject(n, cells, b.reason, b.message);
+      } else if (b.clean) {
+        summary.certified++;
+        summary.written++;
+        users.commit();
+      } else {
+        const { verdict } = processBatch([users.out.decode(start)], ndjson, o.today, o.definitions);
+        for (const [code, k] of Object.entries(verdict.warnings))
+          summary.warnings[code] = (summary.warnings[code] ?? 0) + k;
+        if (verdict.rejects.length > 0) {
+          users.drop();
+          reject(n, cells, verdict.rejects[0][1], verdict.rejects[0][2]);
+        } else {
+          summary.written++;
+          users.commit();
+        }
+      }
+    }
+    if (rejectsBuf.length >= 1 << 16) flushRejects();
+  };
+  const columnCount = (cells: readonly string[]): string =>
+    `the row has ${cells.length} cells, the header ${header.length}`;
+
   const stopRead = new Error('stopped');
   try {
     await readExport(
@@ -284,8 +273,7 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
           }
           builder = compiled.builder;
           fast = o.fastPath !== false && certifyMapping(builder.probes(), o.today, o.definitions);
-          if (fast) batch = newBatch();
-          else startWorkers();
+          if (!fast) startWorkers();
         },
         row: (cells, problem) => {
           if (failure !== undefined) throw failure;
@@ -295,31 +283,25 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
           }
           const n = ++summary.rows;
           const b = builder as NonNullable<typeof builder>;
+          if (o.onProgress !== undefined && n - lastProgress >= 10000) {
+            lastProgress = n;
+            o.onProgress({ rows: n, bytes: progress.bytes, total: progress.total });
+          }
+          if (fast) {
+            fastRow(b, n, cells, problem);
+            return undefined;
+          }
           batch.rows.push(n);
           batch.cells.push(cells);
           if (problem !== undefined) {
             batch.early.push([batch.rows.length - 1, 'unreadable-row', problem]);
           } else if (cells.length !== header.length) {
             // A short or long row: its cells do not line up with the header.
-            batch.early.push([
-              batch.rows.length - 1,
-              'column-count',
-              `the row has ${cells.length} cells, the header ${header.length}`,
-            ]);
+            batch.early.push([batch.rows.length - 1, 'column-count', columnCount(cells)]);
           } else {
             const text = b.build(cells);
             if (text === undefined) batch.early.push([batch.rows.length - 1, b.reason, b.message]);
-            else {
-              if (batch.doubt !== undefined) {
-                if (b.clean) summary.certified++;
-                else batch.doubt.push(batch.users.length);
-              }
-              batch.users.push(text);
-            }
-          }
-          if (o.onProgress !== undefined && n - lastProgress >= 10000) {
-            lastProgress = n;
-            o.onProgress({ rows: n, bytes: progress.bytes, total: progress.total });
+            else batch.users.push(text);
           }
           if (batch.rows.length >= size) return dispatch();
           return undefined;
@@ -331,6 +313,7 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
     if (err !== stopRead) {
       await Promise.all(workers.map((w) => w.terminate()));
       writer.close();
+      users.close();
       if (rejectsFd >= 0) closeSync(rejectsFd);
       throw err;
     }
@@ -344,9 +327,11 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
   }
   await Promise.all(workers.map((w) => w.terminate()));
   writer.close();
+  users.close();
+  flushRejects();
   if (rejectsFd >= 0) closeSync(rejectsFd);
   if (failure !== undefined) throw failure;
-  summary.files = writer.files;
+  summary.files = fast ? users.files : writer.files;
   summary.cancelled = stopped;
   o.onProgress?.({ rows: summary.rows, bytes: progress.total, total: progress.total });
   return summary;
