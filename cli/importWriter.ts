@@ -1,8 +1,7 @@
 /**
  * Writing the import's seed files: one NDJSON file, or bulk files of at most `perFile` users
- * (`[\n` U1 `,\n` U2 … `\n]\n`). `BatchWriter` takes whole batches (text from the inline path,
- * bytes from a validation thread); `UserWriter` takes users one at a time, written by the compiled
- * mapping straight into its byte buffer, and flushes it in large writes.
+ * (`[\n` U1 `,\n` U2 … `\n]\n`), users one at a time — written by the compiled mapping straight
+ * into the writer's bytes, or as text — flushed in large writes.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,52 +17,6 @@ function bulkPath(o: ImportOutput & { kind: 'bulk' }, n: number): string {
 
 function writeAll(fd: number, buf: Uint8Array, length: number): void {
   for (let at = 0; at < length;) at += writeSync(fd, buf, at, length - at);
-}
-
-/** Writes encoded batches of users: one NDJSON file, or bulk files of at most `perFile` users. */
-export class BatchWriter {
-  private fd = -1;
-  private inFile = 0;
-  private fileNo = 0;
-  readonly files: string[] = [];
-
-  constructor(private readonly out: ImportOutput) {}
-
-  add(body: string | Uint8Array, users: number): void {
-    if (users === 0) return;
-    const o = this.out;
-    if (o.kind === 'ndjson') {
-      if (this.fd < 0) this.open(o.path);
-      this.put(body);
-      return;
-    }
-    if (this.fd < 0 || this.inFile + users > o.perFile) {
-      this.close();
-      this.fileNo++;
-      this.open(bulkPath(o, this.fileNo));
-      writeSync(this.fd, '[\n');
-    } else writeSync(this.fd, ',\n');
-    this.put(body);
-    this.inFile += users;
-  }
-
-  private put(body: string | Uint8Array): void {
-    if (typeof body === 'string') writeSync(this.fd, body);
-    else writeAll(this.fd, body, body.length);
-  }
-
-  private open(path: string): void {
-    this.fd = openSync(path, 'w');
-    this.files.push(path);
-    this.inFile = 0;
-  }
-
-  close(): void {
-    if (this.fd < 0) return;
-    if (this.out.kind === 'bulk') writeSync(this.fd, '\n]\n');
-    closeSync(this.fd);
-    this.fd = -1;
-  }
 }
 
 /** Bytes gathered before one write. */
