@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { withIndex } from '../../../core/definitions/model';
 import { certifyMapping } from '../../../core/import/certify';
 import { Utf8Out } from '../../../core/import/utf8Out';
 import { validate } from '../../../core/validate';
@@ -110,6 +111,36 @@ describe('import: the fast path against full validation', () => {
       ['mpid', 'n'],
     ).builder;
     assert.equal(certifyMapping(longName?.probes() ?? [], TODAY), false);
+  });
+
+  it('with definitions, the probes are checked against them too (a rolling-window attribute is not certified)', () => {
+    const defs = withIndex(
+      {
+        calculated_attributes: [
+          { name: 'Plain', calculation_type: 'count', cutoff_date: '2019-12-01' },
+          {
+            name: 'Rolling',
+            calculation_type: 'count',
+            cutoff_date: '2019-12-01',
+            time_period: { type: 'within', within: 4, within_unit: 'weeks' },
+          },
+        ],
+      },
+      'test',
+    );
+    const probesFor = (name: string): string[] =>
+      compile(
+        {
+          environment: 'development',
+          mpid: 'mpid',
+          calculated_attributes: [{ name, column: 'n' }],
+        },
+        ['mpid', 'n'],
+        defs,
+      ).builder?.probes() ?? [];
+    assert.equal(probesFor('Rolling').length, 1, 'the mapping compiles');
+    assert.equal(certifyMapping(probesFor('Plain'), TODAY, defs), true);
+    assert.equal(certifyMapping(probesFor('Rolling'), TODAY, defs), false);
   });
 
   it('Utf8Out writes JSON string literals byte for byte as JSON.stringify', () => {
