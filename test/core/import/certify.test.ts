@@ -91,6 +91,7 @@ describe('import: the fast path against full validation', () => {
       },
       ['mpid', 'n'],
     ).builder;
+    assert.equal(future?.probes().length, 1);
     assert.equal(certifyMapping(future?.probes() ?? [], TODAY), false);
     const twice = compile(
       {
@@ -102,6 +103,7 @@ describe('import: the fast path against full validation', () => {
       },
       ['mpid', 'n'],
     ).builder;
+    assert.equal(twice?.probes().length, 1);
     assert.equal(certifyMapping(twice?.probes() ?? [], TODAY), false);
     const longName = compile(
       {
@@ -110,6 +112,7 @@ describe('import: the fast path against full validation', () => {
       },
       ['mpid', 'n'],
     ).builder;
+    assert.equal(longName?.probes().length, 1);
     assert.equal(certifyMapping(longName?.probes() ?? [], TODAY), false);
   });
 
