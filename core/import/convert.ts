@@ -57,6 +57,8 @@ export function timestampCell(
     return bad('epoch milliseconds (an integer)');
   }
   if (format === 'epoch_s') {
+    // Whole seconds (the usual cell): the digits and three zeros; 0 stays 0.
+    if (numberKind(cell) === INTEGER) return cell === '0' || cell === '-0' ? cell : `${cell}000`;
     const m = /^(-?\d+)(?:\.(\d{1,3})0*)?$/.exec(cell);
     if (m === null || numberKind(m[1]) !== INTEGER)
       return bad('epoch seconds (an integer, or with at most 3 decimals)');
