@@ -30,9 +30,9 @@ import {
   jsonObjectCell,
   mpidCell,
   numberCell,
-  stringCell,
   timestampCell,
 } from './convert';
+import { NOT_A_NUMBER, numberKind } from '../rules/numbers';
 import { identityOfColumn } from './identities';
 import { Utf8Out, utf8 } from './utf8Out';
 import type { Locate } from './mapping';
@@ -67,10 +67,14 @@ export interface CompileResult {
 }
 
 /**
- * Converts a non-empty cell to the JSON text of the seed, or undefined (see `failure`); null for an
- * empty cell. Clears `certainty.clean` when the seed is not certified.
+ * Writes the entry's `key` (its fixed text up to the seed value) and the seed value converted from
+ * the row's cell(s) into `out`: WROTE, EMPTY (an empty cell: nothing written) or FAILED (see
+ * `failure`; the caller takes the user back). Clears `certainty.clean` when the seed is not certified.
  */
-type SeedWriter = (row: readonly string[]) => string | undefined | null;
+type SeedWriter = (row: readonly string[], out: Utf8Out, key: Uint8Array) => number;
+const WROTE = 1;
+const EMPTY = 0;
+const FAILED = -1;
 
 /** A compiled seed: the entry's fixed text up to the seed value, its writer, a certified value. */
 interface CompiledSeed {
@@ -274,11 +278,9 @@ export function compileMapping(
     out.bytes(seedsOpen);
     let first = true;
     for (let k = 0; k < seeds.length; k++) {
-      const v = seeds[k].write(row);
-      if (v === null) continue; // empty cell: this user has no seed for it
-      if (v === undefined) return fail(out, start);
-      out.bytes(first ? seedKeys[k] : seedKeysComma[k]);
-      out.text(v);
+      const r = seeds[k].write(row, out, first ? seedKeys[k] : seedKeysComma[k]);
+      if (r === EMPTY) continue; // an empty cell: this user has no seed for it
+      if (r === FAILED) return fail(out, start);
       out.byte(125);
       out.byte(125);
       first = false;
@@ -431,19 +433,21 @@ function compileAttribute(
     return {
       prefix,
       sample: '{"sum":1,"count":1}',
-      write: (row) => {
+      write: (row, out, key) => {
         const sum = cell(row, s);
         const count = cell(row, c);
-        if (sum === '' && count === '') return null;
+        if (sum === '' && count === '') return EMPTY;
         if (sum === '' || count === '') {
           failure.reason = 'invalid-average';
           failure.message = `"${ca.name}": column "${sum === '' ? sumName : ca.count_column}" is empty but its pair is not.`;
-          return undefined;
+          return FAILED;
         }
         const sumText = numberCell(sum);
         const countText = numberCell(count);
         if (!certifyNumber(sumText) || !certifyPositiveCount(countText)) certainty.clean = false;
-        return `{"sum":${sumText},"count":${countText}}`;
+        out.bytes(key);
+        out.text(`{"sum":${sumText},"count":${countText}}`);
+        return WROTE;
       },
     };
   }
@@ -474,8 +478,8 @@ function compileAttribute(
     return {
       prefix,
       sample: '1582589378000',
-      write: (row) =>
-        nonEmpty(cell(row, col), (v) =>
+      write: (row, out, key) =>
+        fromText(cell(row, col), out, key, (v) =>
           certified(timestampCell(v, format, colName), certifyTimestamp),
         ),
     };
@@ -489,7 +493,13 @@ function compileAttribute(
       return {
         prefix,
         sample,
-        write: (row) => nonEmpty(cell(row, col), (v) => delimitedListCell(v, d, unique)),
+        write: (row, out, key) => {
+          const v = cell(row, col);
+          if (v === '') return EMPTY;
+          out.bytes(key);
+          delimitedListCell(v, d, unique, out);
+          return WROTE;
+        },
       };
     }
     if (ca.delimiter !== undefined)
@@ -497,23 +507,48 @@ function compileAttribute(
     return {
       prefix,
       sample,
-      write: (row) => nonEmpty(cell(row, col), (v) => jsonListCell(v, colName, unique)),
+      write: (row, out, key) =>
+        fromText(cell(row, col), out, key, (v) => jsonListCell(v, colName, unique)),
     };
   }
   if (type === 'most_frequent')
     return {
       prefix,
       sample: '{"x":1}',
-      write: (row) => nonEmpty(cell(row, col), (v) => jsonObjectCell(v, colName)),
+      write: (row, out, key) =>
+        fromText(cell(row, col), out, key, (v) => jsonObjectCell(v, colName)),
     };
   if (type === 'first_occurrence' || type === 'last_occurrence')
-    return { prefix, sample: '"x"', write: (row) => nonEmpty(cell(row, col), stringCell) };
+    return {
+      prefix,
+      sample: '"x"',
+      write: (row, out, key) => {
+        const v = cell(row, col);
+        if (v === '') return EMPTY;
+        out.bytes(key);
+        out.json(v);
+        return WROTE;
+      },
+    };
   // count, sum, min, max
   const certify = type === 'count' ? certifyCount : certifyNumber;
   return {
     prefix,
     sample: '1',
-    write: (row) => nonEmpty(cell(row, col), (v) => certified(numberCell(v), certify)),
+    write: (row, out, key) => {
+      const v = cell(row, col);
+      if (v === '') return EMPTY;
+      out.bytes(key);
+      // A JSON number as written; any other text as a string (the core judges it).
+      if (numberKind(v) === NOT_A_NUMBER) {
+        certainty.clean = false;
+        out.json(v);
+      } else {
+        if (!certify(v)) certainty.clean = false;
+        out.text(v);
+      }
+      return WROTE;
+    },
   };
 }
 
@@ -526,9 +561,17 @@ function certified(
   return text;
 }
 
-function nonEmpty(
+/** A converted cell written after the entry's key; a failed conversion writes nothing. */
+function fromText(
   v: string,
+  out: Utf8Out,
+  key: Uint8Array,
   convert: (v: string) => string | undefined,
-): string | undefined | null {
-  return v === '' ? null : convert(v);
+): number {
+  if (v === '') return EMPTY;
+  const text = convert(v);
+  if (text === undefined) return FAILED;
+  out.bytes(key);
+  out.text(text);
+  return WROTE;
 }

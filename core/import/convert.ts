@@ -9,6 +9,7 @@ import { isRealDate } from '../rules/dates';
 import { DECIMAL, INTEGER, NOT_A_NUMBER, isInt64Text, numberKind } from '../rules/numbers';
 import { certainty, certifyList, certifyPairs } from './certify';
 import type { TimestampFormat } from './model';
+import type { Utf8Out } from './utf8Out';
 
 /** Why the last conversion failed: a diagnostic code of the core, and a message. */
 export const failure = { reason: '', message: '' };
@@ -22,11 +23,6 @@ function fail(reason: string, message: string): undefined {
 /** A numeric cell: its own text when it is a JSON number, else a JSON string (the core judges). */
 export function numberCell(cell: string): string {
   return numberKind(cell) === NOT_A_NUMBER ? JSON.stringify(cell) : cell;
-}
-
-/** A quoted cell (any string value). */
-export function stringCell(cell: string): string {
-  return JSON.stringify(cell);
 }
 
 /** The mpid: its digits, exactly as written. */
@@ -91,20 +87,26 @@ export function jsonListCell(cell: string, column: string, uniqueList = false): 
   return JSON.stringify(v);
 }
 
-/** A delimited cell (`a|b|c`) → a JSON array of the trimmed, non-empty values. */
-export function delimitedListCell(cell: string, delimiter: string, uniqueList = false): string {
+/** A delimited cell (`a|b|c`) → a JSON array of the trimmed, non-empty values, written to `out`. */
+export function delimitedListCell(
+  cell: string,
+  delimiter: string,
+  uniqueList: boolean,
+  out: Utf8Out,
+): void {
   const parts = cell.split(delimiter);
-  let out = '[';
+  out.byte(91); // [
   let n = 0;
   for (let i = 0; i < parts.length; i++) {
     const t = parts[i].trim();
     if (t === '') continue;
-    out += n === 0 ? JSON.stringify(t) : `,${JSON.stringify(t)}`;
+    if (n > 0) out.byte(44); // ,
+    out.json(t);
     parts[n++] = t;
   }
+  out.byte(93); // ]
   parts.length = n;
   if (!certifyList(parts, uniqueList)) certainty.clean = false;
-  return `${out}]`;
 }
 
 /** A JSON-object cell → `key_value_pairs` (value → count; the core checks the counts). */
