@@ -4,6 +4,7 @@
  * to the client's log instead of stdout, where it would corrupt the protocol.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { exposedGc } from '../server/nodeGc';
 import { startServer } from '../server/server';
 import { parseArgs } from './args';
 import { CliError, EXIT } from './exitCodes';
@@ -34,6 +35,7 @@ export function runLsp(argv: readonly string[], io: Io, version: string): number
   startServer(createConnection(ProposedFeatures.all), version, {
     runtime: `node ${process.version}`,
     readDefinitions: readDefinitionsFromDisk,
+    collectGarbage: exposedGc(),
   });
   return undefined;
 }

@@ -4,8 +4,10 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { version } from '../package.json';
+import { exposedGc } from './nodeGc';
 import { startServer } from './server';
 
 startServer(createConnection(ProposedFeatures.all), version, {
   runtime: `node ${process.version}`,
+  collectGarbage: exposedGc(),
 });

@@ -18,6 +18,7 @@ import { storeModel } from '../core/incremental/model';
 import { localToday } from '../core/validate';
 import { analyzeNdjson } from '../core/stream/ndjsonModel';
 import { formatOfName } from '../core/stream/users';
+import { IdleCollector } from './idleCollect';
 import { SeedDocument } from './seedDocuments';
 
 /**
@@ -38,6 +39,9 @@ interface Entry {
 export class ModelCache {
   private readonly entries = new Map<string, Entry>();
 
+  /** `idle` collects the garbage of a big full pass once the server is quiet (idleCollect.ts). */
+  constructor(readonly idle: IdleCollector = new IdleCollector()) {}
+
   private hit(document: TextDocument, definitions: Definitions | undefined): Entry | undefined {
     const cached = this.entries.get(document.uri);
     return cached !== undefined &&
@@ -52,13 +56,14 @@ export class ModelCache {
   get(document: TextDocument, definitions?: Definitions): SeedModel {
     const cached = this.hit(document, definitions);
     if (cached !== undefined) return cached.model;
+    this.idle.activity();
     // `*.caseed.ndjson`: one user per line (core/stream/ndjsonModel.ts); a JSON seed file held as a
     // SeedDocument is validated incrementally (core/incremental/).
     const model =
       formatOfName(document.uri) === 'ndjson'
         ? analyzeNdjson(document.getText(), { definitions })
         : document instanceof SeedDocument
-          ? incrementalModel(document, definitions)
+          ? incrementalModel(document, definitions, this.idle)
           : analyze(document.getText(), { definitions });
     this.entries.set(document.uri, { document, version: document.version, definitions, model });
     return model;
@@ -71,9 +76,18 @@ export class ModelCache {
   clear(): void {
     this.entries.clear();
   }
+
+  dispose(): void {
+    this.entries.clear();
+    this.idle.dispose();
+  }
 }
 
-function incrementalModel(document: SeedDocument, definitions: Definitions | undefined): SeedModel {
+function incrementalModel(
+  document: SeedDocument,
+  definitions: Definitions | undefined,
+  idle: IdleCollector,
+): SeedModel {
   const today = localToday();
   let v = document.validation;
   if (v === undefined || v.definitions !== definitions || v.today !== today) {
@@ -85,10 +99,12 @@ function incrementalModel(document: SeedDocument, definitions: Definitions | und
     };
     document.validation = v;
     document.releaseText();
+    idle.fullPass(document.length);
   } else if (v.stale) {
     v.store.fullPass(document.pieces());
     v.stale = false;
     document.releaseText();
+    idle.fullPass(document.length);
   }
   return storeModel(document, v.store, definitions);
 }

@@ -24,6 +24,7 @@ import { exportHeaders } from './mapping';
 import { DEFINITIONS_FILE_NAME } from '../core/definitions/model';
 import type { DefinitionsReader } from './definitions';
 import { DefinitionsStore } from './definitions';
+import { IdleCollector } from './idleCollect';
 import { ModelCache } from './models';
 import type { Logger } from './runSafe';
 import { runSafeVoid } from './runSafe';
@@ -40,6 +41,8 @@ export interface ServerOptions {
    * reader; the VS Code client answers `caseed/readDefinitions` itself, also in the browser).
    */
   readDefinitions?: DefinitionsReader;
+  /** A full garbage collection, run once the server is quiet after a big full pass (Node only). */
+  collectGarbage?: () => void;
 }
 
 export function startServer(
@@ -49,7 +52,7 @@ export function startServer(
 ): void {
   const logger: Logger = connection.console;
   const documents: TextDocuments<TextDocument> = new TextDocuments(SEED_DOCUMENTS);
-  const models = new ModelCache();
+  const models = new ModelCache(new IdleCollector({ collect: options.collectGarbage }));
   const settings = new SettingsStore(connection, logger);
   const definitions = new DefinitionsStore(
     logger,
@@ -156,7 +159,7 @@ export function startServer(
 
   connection.onShutdown(() => {
     validator.dispose();
-    models.clear();
+    models.dispose();
   });
 
   documents.listen(connection);
