@@ -24,9 +24,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LineIndex } from '../core/positions';
-import { validate } from '../core/validate';
 import { cliBench } from './cli';
+import { coreValidate } from './coreValidate';
 import { generateBulk } from './generate';
 import { liveServer } from './keystroke';
 import { jsonLanguageServiceValidate } from './peer';
@@ -38,17 +37,6 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-/** The core's full validation, every diagnostic given its line/character range. */
-function coreValidate(text: string): number {
-  const { diagnostics, lineStarts } = validate(text, { keepTree: false, today: '2026-01-01' });
-  const lines = new LineIndex(text, lineStarts);
-  let errors = 0;
-  for (const d of diagnostics) {
-    lines.rangeOf(d.offset, d.length);
-    if (d.severity === 'error') errors++;
-  }
-  return errors;
-}
 
 async function runTask(task: Task, text: string): Promise<number> {
   if (task === 'json') {
