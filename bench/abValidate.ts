@@ -71,6 +71,7 @@ function main(): void {
           for (const [n, f] of tasks) samples.get(n)!.push(time(() => f(text)));
         const cpu = (n: string): number => median(samples.get(n)!.map((s) => s.cpu));
         const wall = (n: string): number => median(samples.get(n)!.map((s) => s.wall));
+        const best = (n: string): number => Math.min(...samples.get(n)!.map((s) => s.cpu));
         const parts = tasks
           .filter(([n]) => n !== 'json')
           .map(

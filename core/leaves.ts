@@ -21,6 +21,7 @@ import {
 } from './chars';
 import type { SeedDiagnostic } from './diagnostics';
 import { quoted } from './excerpt';
+import { knownKeyAt } from './knownKeys';
 
 /** What the leaf scanners need of the parser: the text, the cursor, and a way to report. */
 export interface Scanner {
@@ -59,6 +60,25 @@ export function scanSingleQuoted(p: Scanner): StringNode {
   return { type: 'string', offset: start, length: p.pos - start, value };
 }
 
+/**
+ * A property name: a name of the vocabulary is recognised whole (its closing quote found by
+ * `indexOf`, its characters compared once) and given as the vocabulary's own string; any other key
+ * is scanned as a string.
+ */
+export function scanKey(p: Scanner): StringNode {
+  const text = p.text;
+  const start = p.pos;
+  const end = text.indexOf('"', start + 1);
+  if (end > start) {
+    const name = knownKeyAt(text, start + 1, end);
+    if (name !== undefined) {
+      p.pos = end + 1;
+      return { type: 'string', offset: start, length: end + 1 - start, value: name };
+    }
+  }
+  return scanString(p);
+}
+
 export function scanString(p: Scanner): StringNode {
   const text = p.text;
   const start = p.pos;
@@ -66,6 +86,26 @@ export function scanString(p: Scanner): StringNode {
   let hasEscape = false;
   const len = text.length;
   for (;;) {
+    const c = text.charCodeAt(i);
+    // Most characters of a string are plain: one comparison for a-z and above (no quote,
+    // backslash or control character is above the backslash).
+    if (c > BACKSLASH) {
+      i++;
+      continue;
+    }
+    if (c === QUOTE) break;
+    if (c === BACKSLASH) {
+      hasEscape = true;
+      // A backslash at the end of a line escapes nothing: the string ends there, unclosed.
+      const next = text.charCodeAt(i + 1);
+      i += next === LF || next === CR ? 1 : 2;
+      continue;
+    }
+    if (c >= SPACE) {
+      i++;
+      continue;
+    }
+    // Past the end of the text (charCodeAt gave NaN), or a control character.
     if (i >= len) {
       p.pos = len;
       p.error(
@@ -83,46 +123,35 @@ export function scanString(p: Scanner): StringNode {
       );
       return { type: 'string', offset: start, length: len - start, value: text.slice(start + 1) };
     }
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) break;
-    if (c === BACKSLASH) {
-      hasEscape = true;
-      // A backslash at the end of a line escapes nothing: the string ends there, unclosed.
-      const next = text.charCodeAt(i + 1);
-      i += next === LF || next === CR ? 1 : 2;
-      continue;
-    }
-    if (c < SPACE) {
-      if (c === LF || c === CR) {
-        // Unterminated on this line: end the string here so the next lines still parse.
-        p.pos = i;
-        p.error(
-          'unclosed',
-          'This string is not closed on its line: add the closing double quote.',
-          start,
-          i - start,
-          [
-            {
-              title: 'Close the string',
-              edits: [{ offset: i, length: 0, newText: '"' }],
-              preferred: true,
-            },
-          ],
-        );
-        return {
-          type: 'string',
-          offset: start,
-          length: i - start,
-          value: text.slice(start + 1, i),
-        };
-      }
+    if (c === LF || c === CR) {
+      // Unterminated on this line: end the string here so the next lines still parse.
+      p.pos = i;
       p.error(
-        'invalid-string',
-        'A control character must be escaped inside a string (e.g. \\t).',
-        i,
-        1,
+        'unclosed',
+        'This string is not closed on its line: add the closing double quote.',
+        start,
+        i - start,
+        [
+          {
+            title: 'Close the string',
+            edits: [{ offset: i, length: 0, newText: '"' }],
+            preferred: true,
+          },
+        ],
       );
+      return {
+        type: 'string',
+        offset: start,
+        length: i - start,
+        value: text.slice(start + 1, i),
+      };
     }
+    p.error(
+      'invalid-string',
+      'A control character must be escaped inside a string (e.g. \\t).',
+      i,
+      1,
+    );
     i++;
   }
   p.pos = i + 1;

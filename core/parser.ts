@@ -32,7 +32,7 @@ import {
 import { bomLength } from './bom';
 import type { Fix, SeedDiagnostic } from './diagnostics';
 import { checkDuplicateKeys } from './duplicateKeys';
-import { scanNumber, scanSingleQuoted, scanString } from './leaves';
+import { scanKey, scanNumber, scanSingleQuoted, scanString } from './leaves';
 import { quoted } from './excerpt';
 
 export interface ParseOptions {
@@ -85,14 +85,19 @@ export class Parser {
    */
   lineStarts = new Int32Array(64);
   lineCount = 1;
+  /** `lineStarts.length`, kept as a plain number for the hot loop. */
+  private lineCap = 64;
 
   private addLine(start: number): void {
-    if (this.lineCount === this.lineStarts.length) {
-      const grown = new Int32Array(this.lineStarts.length * 2);
-      grown.set(this.lineStarts);
-      this.lineStarts = grown;
-    }
+    if (this.lineCount === this.lineCap) this.growLines();
     this.lineStarts[this.lineCount++] = start;
+  }
+
+  private growLines(): void {
+    const grown = new Int32Array(this.lineCap * 2);
+    grown.set(this.lineStarts);
+    this.lineStarts = grown;
+    this.lineCap = grown.length;
   }
 
   /** Records the line feeds in text the parser jumps over (comments, text after the root). */
@@ -135,43 +140,57 @@ export class Parser {
     let pos = this.pos;
     for (;;) {
       const c = text.charCodeAt(pos);
-      if (c === SPACE || c === CR || c === TAB) {
+      if (c === SPACE) {
         pos++;
       } else if (c === LF) {
+        // addLine, inlined: this runs for every line of the file.
         pos++;
-        this.addLine(pos);
+        const n = this.lineCount;
+        if (n === this.lineCap) this.growLines();
+        this.lineStarts[n] = pos;
+        this.lineCount = n + 1;
+      } else if (c === CR || c === TAB) {
+        pos++;
       } else if (c === SLASH) {
-        const next = text.charCodeAt(pos + 1);
-        const start = pos;
-        if (next === SLASH) {
-          let end = text.indexOf('\n', pos);
-          if (end < 0) end = text.length;
-          pos = end;
-        } else if (next === STAR) {
-          const end = text.indexOf('*/', pos + 2);
-          pos = end < 0 ? text.length : end + 2;
-          this.addLinesIn(start, pos);
-        } else {
-          break;
-        }
-        this.error(
-          'comment',
-          'Comments are not allowed in a seed payload: remove this comment.',
-          start,
-          pos - start,
-          [
-            {
-              title: 'Remove comment',
-              edits: [{ offset: start, length: pos - start, newText: '' }],
-              preferred: true,
-            },
-          ],
-        );
+        const end = this.skipComment(pos);
+        if (end === pos) break;
+        pos = end;
       } else {
         break;
       }
     }
     this.pos = pos;
+  }
+
+  /** Skips the comment at `start` (when it is one), reporting it; returns where the scan goes on. */
+  private skipComment(start: number): number {
+    const text = this.text;
+    const next = text.charCodeAt(start + 1);
+    let pos: number;
+    if (next === SLASH) {
+      const end = text.indexOf('\n', start);
+      pos = end < 0 ? text.length : end;
+    } else if (next === STAR) {
+      const end = text.indexOf('*/', start + 2);
+      pos = end < 0 ? text.length : end + 2;
+      this.addLinesIn(start, pos);
+    } else {
+      return start; // a lone slash is not trivia: the caller stops at it
+    }
+    this.error(
+      'comment',
+      'Comments are not allowed in a seed payload: remove this comment.',
+      start,
+      pos - start,
+      [
+        {
+          title: 'Remove comment',
+          edits: [{ offset: start, length: pos - start, newText: '' }],
+          preferred: true,
+        },
+      ],
+    );
+    return pos;
   }
 
   parseRoot(): JsonNode | undefined {
@@ -345,7 +364,7 @@ export class Parser {
         }
         continue;
       }
-      this.finishProperty(properties, scanString(this));
+      this.finishProperty(properties, scanKey(this));
       needComma = true;
       lastComma = -1;
     }
