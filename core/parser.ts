@@ -83,10 +83,10 @@ export class Parser {
    * feed can only stand in whitespace, comments or skipped text), so that positioning diagnostics
    * needs no second pass over a large text.
    */
-  lineStarts = new Int32Array(64);
+  lineStarts: Int32Array;
   lineCount = 1;
   /** `lineStarts.length`, kept as a plain number for the hot loop. */
-  private lineCap = 64;
+  private lineCap: number;
 
   private addLine(start: number): void {
     if (this.lineCount === this.lineCap) this.growLines();
@@ -116,6 +116,10 @@ export class Parser {
     private readonly options: ParseOptions,
   ) {
     this.diagnostics = options.diagnostics ?? [];
+    // Room for a line per 16 characters (pretty-printed seed files average 20 to 30): growing a
+    // large typed array step by step from a few lines costs more than the parse of its lines.
+    this.lineCap = 64 + (text.length >> 4);
+    this.lineStarts = new Int32Array(this.lineCap);
     if (options.bulkUser === true) {
       this.depth = 1;
       this.bulkRoot = true;
