@@ -21,7 +21,7 @@ import {
 } from './chars';
 import type { SeedDiagnostic } from './diagnostics';
 import { quoted } from './excerpt';
-import { knownKeyAt } from './knownKeys';
+import { knownKeyAt, knownValueAt } from './knownKeys';
 
 /** What the leaf scanners need of the parser: the text, the cursor, and a way to report. */
 export interface Scanner {
@@ -66,11 +66,23 @@ export function scanSingleQuoted(p: Scanner): StringNode {
  * is scanned as a string.
  */
 export function scanKey(p: Scanner): StringNode {
+  return scanKnown(p, knownKeyAt);
+}
+
+/** The value of `calculation_type` or `environment`, the same way (types, aliases, environments). */
+export function scanKnownValue(p: Scanner): StringNode {
+  return scanKnown(p, knownValueAt);
+}
+
+function scanKnown(
+  p: Scanner,
+  known: (text: string, from: number, to: number) => string | undefined,
+): StringNode {
   const text = p.text;
   const start = p.pos;
   const end = text.indexOf('"', start + 1);
   if (end > start) {
-    const name = knownKeyAt(text, start + 1, end);
+    const name = known(text, start + 1, end);
     if (name !== undefined) {
       p.pos = end + 1;
       return { type: 'string', offset: start, length: end + 1 - start, value: name };

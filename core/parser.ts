@@ -32,7 +32,7 @@ import {
 import { bomLength } from './bom';
 import type { Fix, SeedDiagnostic } from './diagnostics';
 import { checkDuplicateKeys } from './duplicateKeys';
-import { scanKey, scanNumber, scanSingleQuoted, scanString } from './leaves';
+import { scanKey, scanKnownValue, scanNumber, scanSingleQuoted, scanString } from './leaves';
 import { quoted } from './excerpt';
 
 export interface ParseOptions {
@@ -449,7 +449,13 @@ export class Parser {
       );
       return;
     }
-    const value = this.parseValue();
+    // The values the rules look up by name (calculation types, environments) are read as the
+    // vocabulary's own strings when they are its names.
+    const name = key.value;
+    const value =
+      c === QUOTE && (name === 'calculation_type' || name === 'environment')
+        ? scanKnownValue(this)
+        : this.parseValue();
     if (value !== undefined) {
       prop.value = value;
       prop.length = value.offset + value.length - prop.offset;
