@@ -8,27 +8,26 @@
  */
 import { CALCULATION_TYPE_ALIASES, CALCULATION_TYPES, ENVIRONMENTS, OBJECTS } from './vocabulary';
 
-type Table = Map<number, string>;
+/** Open addressing on (length, first, last character): a few array reads, no hashing of a string. */
+type Table = Array<string | undefined>;
+
+const SIZE = 1024;
+const MASK = SIZE - 1;
 
 let keys: Table | undefined;
 let values: Table | undefined;
 
-/** Length, first and last UTF-16 unit of a name, as one number (names are short and ASCII). */
-function signature(length: number, first: number, last: number): number {
-  return length * 65536 + (first & 255) * 256 + (last & 255);
+function slot(length: number, first: number, last: number): number {
+  return (length * 31 + first * 7 + last * 131) & MASK;
 }
 
 function build(names: Iterable<string>): Table {
-  const t: Table = new Map();
-  const clash = new Set<number>();
-  for (const name of names) {
-    const sig = signature(name.length, name.charCodeAt(0), name.charCodeAt(name.length - 1));
-    const had = t.get(sig);
-    // Two names with one signature: neither is taken (the slow path still reads them).
-    if (had !== undefined && had !== name) clash.add(sig);
-    else t.set(sig, name);
+  const t: Table = new Array<string | undefined>(SIZE).fill(undefined);
+  for (const name of new Set(names)) {
+    let i = slot(name.length, name.charCodeAt(0), name.charCodeAt(name.length - 1));
+    while (t[i] !== undefined) i = (i + 1) & MASK;
+    t[i] = name;
   }
-  for (const sig of clash) t.delete(sig);
   return t;
 }
 
@@ -61,14 +60,25 @@ export function knownValueAt(text: string, from: number, to: number): string | u
 function find(table: Table, text: string, from: number, to: number): string | undefined {
   const length = to - from;
   if (length === 0) return undefined;
-  const name = table.get(signature(length, text.charCodeAt(from), text.charCodeAt(to - 1)));
-  if (name === undefined) return undefined;
-  for (let k = 1; k < length - 1; k++) {
-    if (text.charCodeAt(from + k) !== name.charCodeAt(k)) return undefined;
+  const first = text.charCodeAt(from);
+  const last = text.charCodeAt(to - 1);
+  for (let i = slot(length, first, last); ; i = (i + 1) & MASK) {
+    const name = table[i];
+    if (name === undefined) return undefined;
+    if (
+      name.length === length &&
+      name.charCodeAt(0) === first &&
+      name.charCodeAt(length - 1) === last &&
+      sameMiddle(text, from, name)
+    )
+      return name;
   }
-  // The signature keeps the low 8 bits of the first and last units: check them whole.
-  return text.charCodeAt(from) === name.charCodeAt(0) &&
-    text.charCodeAt(to - 1) === name.charCodeAt(length - 1)
-    ? name
-    : undefined;
+}
+
+/** The characters between the first and the last are those of `name`. */
+function sameMiddle(text: string, from: number, name: string): boolean {
+  for (let k = 1; k < name.length - 1; k++) {
+    if (text.charCodeAt(from + k) !== name.charCodeAt(k)) return false;
+  }
+  return true;
 }
