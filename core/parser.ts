@@ -111,15 +111,26 @@ export class Parser {
     }
   }
 
+  /**
+   * @param lines a buffer for the line starts to reuse (`parse` lends its scratch buffer): used when
+   * it has room for a line per 16 characters, else a new one is made.
+   */
   constructor(
     readonly text: string,
     private readonly options: ParseOptions,
+    lines?: Int32Array,
   ) {
     this.diagnostics = options.diagnostics ?? [];
     // Room for a line per 16 characters (pretty-printed seed files average 20 to 30): growing a
     // large typed array step by step from a few lines costs more than the parse of its lines.
-    this.lineCap = 64 + (text.length >> 4);
-    this.lineStarts = new Int32Array(this.lineCap);
+    const room = 64 + (text.length >> 4);
+    if (lines !== undefined && lines.length >= room) {
+      lines[0] = 0;
+      this.lineStarts = lines;
+    } else {
+      this.lineStarts = new Int32Array(room);
+    }
+    this.lineCap = this.lineStarts.length;
     if (options.bulkUser === true) {
       this.depth = 1;
       this.bulkRoot = true;
@@ -555,8 +566,25 @@ export class Parser {
   }
 }
 
+/**
+ * The line starts of a parse are recorded in a scratch buffer kept from one `parse` to the next and
+ * copied out at the end: a fresh typed array of a million entries costs more (page faults) than
+ * the copy. Not kept beyond this many entries (8 MB).
+ */
+let scratchLines: Int32Array | undefined;
+const SCRATCH_KEEP = 1 << 21;
+
+function keepScratch(used: Int32Array): void {
+  const kept = scratchLines;
+  if (used.length <= SCRATCH_KEEP && (kept === undefined || kept.length < used.length))
+    scratchLines = used;
+}
+
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
-  const parser = new Parser(text, options);
+  // Taken while in use: a parse started from a callback of this one makes its own.
+  const scratch = scratchLines;
+  scratchLines = undefined;
+  const parser = new Parser(text, options, scratch);
   const root = parser.parseRoot();
   if (root === undefined && parser.diagnostics.length === 0) {
     parser.diagnostics.push({
@@ -569,10 +597,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     });
   }
   parser.diagnostics.sort((a, b) => a.offset - b.offset);
-  return {
-    root,
-    diagnostics: parser.diagnostics,
-    rootItemCount: parser.rootItemCount,
-    lineStarts: parser.lineStarts.subarray(0, parser.lineCount),
-  };
+  const lineStarts = parser.lineStarts.slice(0, parser.lineCount);
+  keepScratch(parser.lineStarts);
+  return { root, diagnostics: parser.diagnostics, rootItemCount: parser.rootItemCount, lineStarts };
 }
