@@ -5,80 +5,63 @@
  * comparison or map lookup of it with the names the rules and the shape validator use is one of a
  * string object with itself (V8 keeps its hash). Strings are immutable, so which object holds the
  * characters is never observable: results do not change.
+ *
+ * The names are compiled into an automaton (a table of transitions on ASCII characters), so the
+ * scanner recognises a name in the same single pass that finds the closing quote.
  */
 import { CALCULATION_TYPE_ALIASES, CALCULATION_TYPES, ENVIRONMENTS, OBJECTS } from './vocabulary';
 
-/** Open addressing on (length, first, last character): a few array reads, no hashing of a string. */
-type Table = Array<string | undefined>;
-
-const SIZE = 1024;
-const MASK = SIZE - 1;
-
-let keys: Table | undefined;
-let values: Table | undefined;
-
-function slot(length: number, first: number, last: number): number {
-  return (length * 31 + first * 7 + last * 131) & MASK;
+/** A recogniser of a set of names: state 0 is dead, 1 the start. */
+export interface KnownNames {
+  /** `next[state * 128 + c]`: the state after ASCII character `c`, 0 when no name goes on so. */
+  readonly next: Int16Array;
+  /** The name that ends in each state, if any. */
+  readonly accept: ReadonlyArray<string | undefined>;
 }
 
-function build(names: Iterable<string>): Table {
-  const t: Table = new Array<string | undefined>(SIZE).fill(undefined);
+export const DEAD = 0;
+export const START = 1;
+
+function compile(names: Iterable<string>): KnownNames {
+  const rows: number[][] = [[], []];
+  const accept: Array<string | undefined> = [undefined, undefined];
   for (const name of new Set(names)) {
-    let i = slot(name.length, name.charCodeAt(0), name.charCodeAt(name.length - 1));
-    while (t[i] !== undefined) i = (i + 1) & MASK;
-    t[i] = name;
+    let state = START;
+    for (let k = 0; k < name.length; k++) {
+      const c = name.charCodeAt(k);
+      // Only plain ASCII (no quote, backslash or control character) is ever a transition.
+      if (c >= 128 || c < 32 || c === 34 || c === 92) throw new Error(`not a plain name: ${name}`);
+      let to = rows[state][c];
+      if (to === undefined) {
+        to = rows.length;
+        rows.push([]);
+        accept.push(undefined);
+        rows[state][c] = to;
+      }
+      state = to;
+    }
+    accept[state] = name;
   }
-  return t;
+  const next = new Int16Array(rows.length * 128);
+  rows.forEach((row, state) => row.forEach((to, c) => (next[state * 128 + c] = to)));
+  return { next, accept };
 }
 
-function propertyNames(): string[] {
-  return Object.values(OBJECTS).flatMap((spec) => spec.properties.map((p) => p.name));
+let keys: KnownNames | undefined;
+let values: KnownNames | undefined;
+
+/** The vocabulary's property names. */
+export function knownKeys(): KnownNames {
+  return (keys ??= compile(
+    Object.values(OBJECTS).flatMap((spec) => spec.properties.map((p) => p.name)),
+  ));
 }
 
-function valueNames(): string[] {
-  return [
+/** The values of `calculation_type` (types and aliases) and `environment`. */
+export function knownValues(): KnownNames {
+  return (values ??= compile([
     ...CALCULATION_TYPES.map((t) => t.name),
     ...Object.keys(CALCULATION_TYPE_ALIASES),
     ...ENVIRONMENTS,
-  ];
-}
-
-/**
- * The property name of the vocabulary whose characters `text` holds from `from` to `to`
- * (exclusive), or undefined. Only a name made of plain characters can match, so a match also says
- * that there is no escape and no control character in that range.
- */
-export function knownKeyAt(text: string, from: number, to: number): string | undefined {
-  return find((keys ??= build(propertyNames())), text, from, to);
-}
-
-/** The same for the values of `calculation_type` (types and aliases) and `environment`. */
-export function knownValueAt(text: string, from: number, to: number): string | undefined {
-  return find((values ??= build(valueNames())), text, from, to);
-}
-
-function find(table: Table, text: string, from: number, to: number): string | undefined {
-  const length = to - from;
-  if (length === 0) return undefined;
-  const first = text.charCodeAt(from);
-  const last = text.charCodeAt(to - 1);
-  for (let i = slot(length, first, last); ; i = (i + 1) & MASK) {
-    const name = table[i];
-    if (name === undefined) return undefined;
-    if (
-      name.length === length &&
-      name.charCodeAt(0) === first &&
-      name.charCodeAt(length - 1) === last &&
-      sameMiddle(text, from, name)
-    )
-      return name;
-  }
-}
-
-/** The characters between the first and the last are those of `name`. */
-function sameMiddle(text: string, from: number, name: string): boolean {
-  for (let k = 1; k < name.length - 1; k++) {
-    if (text.charCodeAt(from + k) !== name.charCodeAt(k)) return false;
-  }
-  return true;
+  ]));
 }

@@ -21,7 +21,8 @@ import {
 } from './chars';
 import type { SeedDiagnostic } from './diagnostics';
 import { quoted } from './excerpt';
-import { knownKeyAt, knownValueAt } from './knownKeys';
+import type { KnownNames } from './knownKeys';
+import { DEAD, knownKeys, knownValues, START } from './knownKeys';
 
 /** What the leaf scanners need of the parser: the text, the cursor, and a way to report. */
 export interface Scanner {
@@ -66,34 +67,37 @@ export function scanSingleQuoted(p: Scanner): StringNode {
  * by `scanString`.
  */
 export function scanKey(p: Scanner): StringNode {
-  return scanKnown(p, knownKeyAt);
+  return scanKnown(p, knownKeys());
 }
 
 /** The value of `calculation_type` or `environment`, the same way (types, aliases, environments). */
 export function scanKnownValue(p: Scanner): StringNode {
-  return scanKnown(p, knownValueAt);
+  return scanKnown(p, knownValues());
 }
 
-function scanKnown(
-  p: Scanner,
-  known: (text: string, from: number, to: number) => string | undefined,
-): StringNode {
+function scanKnown(p: Scanner, known: KnownNames): StringNode {
   const text = p.text;
   const start = p.pos;
-  // Find the closing quote over plain characters only (no indexOf: on a text V8 holds as a rope,
-  // as an edited document's is, it can cost a call into the runtime each time).
+  const next = known.next;
+  // Walk the names' automaton while the characters follow a name (one pass, no indexOf: on a text
+  // V8 holds as a rope, as an edited document's is, indexOf can cost a call into the runtime).
   let i = start + 1;
-  for (;;) {
-    const c = text.charCodeAt(i);
-    if (c > BACKSLASH || (c >= SPACE && c !== QUOTE && c !== BACKSLASH)) i++;
-    else break;
-  }
-  if (text.charCodeAt(i) === QUOTE) {
-    const name = known(text, start + 1, i);
-    if (name !== undefined) {
+  let state = START;
+  let c = text.charCodeAt(i);
+  while (c < 128 && state !== DEAD) {
+    if (c === QUOTE) {
+      const name = known.accept[state];
+      if (name === undefined) break;
       p.pos = i + 1;
       return { type: 'string', offset: start, length: i + 1 - start, value: name };
     }
+    state = next[state * 128 + c];
+    if (state === DEAD) break;
+    c = text.charCodeAt(++i);
+  }
+  // Not a name: go on over plain characters to the closing quote, or leave it to scanString.
+  while (c > BACKSLASH || (c >= SPACE && c !== QUOTE && c !== BACKSLASH)) c = text.charCodeAt(++i);
+  if (c === QUOTE) {
     p.pos = i + 1;
     return {
       type: 'string',
