@@ -41,6 +41,13 @@ test('a look-alike of a known name is read by the plain scanner: escapes decode,
     ['"attribute_namE"', 'attribute_namE'],
     ['"sEEd"', 'sEEd'],
     ['"ṡeed"', 'ṡeed'],
+    // Prefixes and extensions of known names, and the empty name.
+    ['"see"', 'see'],
+    ['"seeds"', 'seeds'],
+    ['"attribute"', 'attribute'],
+    ['"calculation_types"', 'calculation_types'],
+    ['"mpid2"', 'mpid2'],
+    ['""', ''],
   ];
   for (const [raw, value] of cases) {
     const text = `{${raw}: 1}`;
