@@ -13,6 +13,9 @@
  * language server and `readFileSync` have it); `generated` the generator's own string (built by
  * concatenation: V8 keeps it as a rope, every character read through one more indirection).
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type * as CoreValidate from './coreValidate';
 import { coreValidate } from './coreValidate';
 import { generateBulk } from './generate';
 
@@ -49,9 +52,8 @@ function main(): void {
   const runs = Number(arg('--runs') ?? 9);
   const variants = (arg('--variants') ?? 'valid,invalid').split(',');
   const kinds = arg('--text') === 'both' ? ['generated', 'file'] : [arg('--text') ?? 'file'];
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const old =
-    oldPath === undefined ? undefined : (require(oldPath) as typeof import('./coreValidate'));
+    oldPath === undefined ? undefined : (createRequire(__filename)(oldPath) as typeof CoreValidate);
   const tasks: Array<[string, (text: string) => unknown]> = [['json', (t) => JSON.parse(t)]];
   if (old !== undefined) tasks.push(['old', (t) => old.coreValidate(t)]);
   tasks.push(['new', (t) => coreValidate(t)]);
@@ -88,12 +90,7 @@ function main(): void {
 
 function readLoad(): string {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('node:fs') as typeof import('node:fs'))
-      .readFileSync('/proc/loadavg', 'utf8')
-      .split(' ')
-      .slice(0, 3)
-      .join(' ');
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   } catch {
     return 'n/a';
   }

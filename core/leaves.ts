@@ -23,6 +23,7 @@ import type { SeedDiagnostic } from './diagnostics';
 import { quoted } from './excerpt';
 import type { KnownNames } from './knownKeys';
 import { DEAD, knownKeys, knownValues, START } from './knownKeys';
+import { RECENT_MAX, recentHashStep, recentName } from './recentNames';
 
 /** What the leaf scanners need of the parser: the text, the cursor, and a way to report. */
 export interface Scanner {
@@ -73,6 +74,24 @@ export function scanKey(p: Scanner): StringNode {
 /** The value of `calculation_type` or `environment`, the same way (types, aliases, environments). */
 export function scanKnownValue(p: Scanner): StringNode {
   return scanKnown(p, knownValues());
+}
+
+/** The value of `attribute_name`: a plain one through the cache of recent names. */
+export function scanRecentValue(p: Scanner): StringNode {
+  const text = p.text;
+  const start = p.pos;
+  let i = start + 1;
+  let hash = 0;
+  let c = text.charCodeAt(i);
+  while (c > BACKSLASH || (c >= SPACE && c !== QUOTE && c !== BACKSLASH)) {
+    hash = recentHashStep(hash, c);
+    c = text.charCodeAt(++i);
+  }
+  if (c !== QUOTE) return scanString(p);
+  p.pos = i + 1;
+  const value =
+    i - start - 1 <= RECENT_MAX ? recentName(text, start + 1, i, hash) : text.slice(start + 1, i);
+  return { type: 'string', offset: start, length: i + 1 - start, value };
 }
 
 function scanKnown(p: Scanner, known: KnownNames): StringNode {

@@ -32,7 +32,14 @@ import {
 import { bomLength } from './bom';
 import type { Fix, SeedDiagnostic } from './diagnostics';
 import { checkDuplicateKeys } from './duplicateKeys';
-import { scanKey, scanKnownValue, scanNumber, scanSingleQuoted, scanString } from './leaves';
+import {
+  scanKey,
+  scanKnownValue,
+  scanNumber,
+  scanRecentValue,
+  scanSingleQuoted,
+  scanString,
+} from './leaves';
 import { quoted } from './excerpt';
 
 export interface ParseOptions {
@@ -460,13 +467,17 @@ export class Parser {
       );
       return;
     }
-    // The values the rules look up by name (calculation types, environments) are read as the
-    // vocabulary's own strings when they are its names.
+    // The values the rules look up by name are read as the vocabulary's own strings (calculation
+    // types, environments) or through the cache of recent names (attribute names).
     const name = key.value;
     const value =
-      c === QUOTE && (name === 'calculation_type' || name === 'environment')
-        ? scanKnownValue(this)
-        : this.parseValue();
+      c !== QUOTE
+        ? this.parseValue()
+        : name === 'calculation_type' || name === 'environment'
+          ? scanKnownValue(this)
+          : name === 'attribute_name'
+            ? scanRecentValue(this)
+            : scanString(this);
     if (value !== undefined) {
       prop.value = value;
       prop.length = value.offset + value.length - prop.offset;

@@ -164,3 +164,39 @@ test('positions after astral-plane characters and escapes stay exact', () => {
   assert.ok(unknown, JSON.stringify(diagnostics));
   assert.equal(unknown.length, '"😀😀"'.length);
 });
+
+test('attribute names read through the cache of recent names are exactly the text', () => {
+  // "Aa" and "BB" have one hash (and one cache slot): each must still read as itself.
+  const names = ['Aa', 'BB', 'Aa', 'LTV', 'LT\\u0056', 'BB', 'Aa', 'L\\"TV', 'ė😀'];
+  const text = `[${names
+    .map(
+      (n) =>
+        `{"environment": "development", "mpid": 1, "calculated_attributes": {"workspace": [{"attribute_name": "${n}", "calculation_type": "sum", "cutoff_date": "2019-12-01", "seed": {"value": 1}}]}}`,
+    )
+    .join(',')}]`;
+  const expected = (
+    JSON.parse(text) as Array<{
+      calculated_attributes: { workspace: Array<{ attribute_name: string }> };
+    }>
+  ).map((u) => u.calculated_attributes.workspace[0].attribute_name);
+  const root = parse(text).root;
+  const read =
+    root?.type === 'array'
+      ? root.items.map((u) => {
+          const ws = getProperty(
+            getProperty(u, 'calculated_attributes')?.value,
+            'workspace',
+          )?.value;
+          const entry = ws?.type === 'array' ? ws.items[0] : undefined;
+          const v = getProperty(entry, 'attribute_name')?.value;
+          return v?.type === 'string' ? v.value : undefined;
+        })
+      : [];
+  assert.deepEqual(read, expected);
+  // A raw control character in a name is still reported where it is.
+  const bad = '{"attribute_name": "L\tV"}';
+  assert.deepEqual(
+    parse(bad).diagnostics.map((d) => [d.code, d.offset]),
+    [['invalid-string', bad.indexOf('\t')]],
+  );
+});
