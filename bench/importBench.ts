@@ -10,12 +10,17 @@
  * seed file the import wrote is sent to `caseed emulator --counting` (bench/send.ts: users/s, the
  * sender's peak RSS, every user accepted once): export → import → send, end to end.
  *
- * Usage: node dist/benchImport.js [--rows 1000000] [--runs 2] [--workers N] [--keep]
+ * Usage: node dist/benchImport.js [--rows 1000000] [--runs 2] [--workers N] [--keep] [--no-send]
+ *                                 [--ab OTHER/bin/caseed.js] [--validate-all]
+ * (`--no-send`: the import only, for quick iterations. `--ab`: each round also runs another build's
+ * import on the same file — e.g. the last release — and reports this one's speed as a ratio to it,
+ * measured in the same rounds. `--validate-all`: the import validates every user in full.)
  */
 import { spawnSync } from 'node:child_process';
 import {
   createReadStream,
   mkdtempSync,
+  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -184,16 +189,29 @@ function main(): void {
       '--no-definitions',
     ];
     if (workers !== undefined) importArgs.push('--workers', workers);
+    if (process.argv.includes('--validate-all')) importArgs.push('--validate-all');
+    const other = arg('--ab');
+    const otherArgs = other === undefined ? undefined : [resolve(other), ...importArgs.slice(1)];
+    if (otherArgs !== undefined) otherArgs[6] = join(dir, 'other.caseed.ndjson');
     const base: Sample[] = [];
     const imp: Sample[] = [];
+    const ab: number[] = [];
     for (let r = 0; r < runs; r++) {
       base.push(timed([__filename, '--child-csv', csv], rssFile));
       imp.push(timed(importArgs, rssFile));
       const b = base[base.length - 1];
       const i = imp[imp.length - 1];
       if (!i.ok) throw new Error(`import failed: ${i.detail}`);
+      const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+      let vs = '';
+      if (otherArgs !== undefined) {
+        const x = timed(otherArgs, rssFile);
+        if (!x.ok) throw new Error(`the other import failed: ${x.detail}`);
+        ab.push(x.seconds / i.seconds);
+        vs = ` · other build ${(rows / x.seconds).toFixed(0)} rows/s (${x.seconds.toFixed(1)} s, ${x.rssMb.toFixed(0)} MB, ratio ${(b.seconds / x.seconds).toFixed(2)}) · this ÷ other ${(x.seconds / i.seconds).toFixed(2)}×`;
+      }
       console.log(
-        `run ${r + 1}: csv-parse alone ${(rows / b.seconds).toFixed(0)} rows/s (${b.seconds.toFixed(1)} s, ${b.rssMb.toFixed(0)} MB) · import ${(rows / i.seconds).toFixed(0)} rows/s (${i.seconds.toFixed(1)} s, peak RSS ${i.rssMb.toFixed(0)} MB) · ratio ${(b.seconds / i.seconds).toFixed(2)}`,
+        `run ${r + 1} (load ${load}): csv-parse alone ${(rows / b.seconds).toFixed(0)} rows/s (${b.seconds.toFixed(1)} s, ${b.rssMb.toFixed(0)} MB) · import ${(rows / i.seconds).toFixed(0)} rows/s (${i.seconds.toFixed(1)} s, peak RSS ${i.rssMb.toFixed(0)} MB) · ratio ${(b.seconds / i.seconds).toFixed(2)}${vs}`,
       );
     }
     console.log(`import summary: ${imp[imp.length - 1].detail}`);
@@ -206,6 +224,11 @@ function main(): void {
     console.log(
       `import peak RSS: ${rss.toFixed(0)} MB (target < 200 MB) ${rss < 200 ? 'OK' : 'ABOVE TARGET'}`,
     );
+    if (ab.length > 0)
+      console.log(
+        `import speed ÷ the other build's: ${median(ab).toFixed(2)}× (median of ${ab.length} rounds)`,
+      );
+    if (process.argv.includes('--no-send')) return;
     // Export → import → send: the seed file the import wrote goes to the emulator in counting mode.
     const out = join(dir, 'out.caseed.ndjson');
     const users = countLines(out);

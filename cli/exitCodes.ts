@@ -10,6 +10,8 @@ export const EXIT = {
   USAGE: 2,
   /** `caseed send`: gave up after retries, a network failure, or cancelled. */
   SEND_FAILED: 3,
+  /** `caseed send`: another send of the same file is running (it holds the journal's lock). */
+  BUSY: 4,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -63,6 +63,7 @@ export async function runImportCommand(argv: readonly string[], io: Io): Promise
       definitions: { type: 'string' },
       'no-definitions': { type: 'boolean' },
       workers: { type: 'string' },
+      'validate-all': { type: 'boolean' },
       init: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -158,6 +159,7 @@ export async function runImportCommand(argv: readonly string[], io: Io): Promise
     definitions: loaded?.definitions,
     today: localToday(),
     workers,
+    fastPath: options['validate-all'] !== true,
     compile: (header) => {
       const c = compileMapping(mapping, header, parsed.locate, loaded?.definitions);
       if (c.builder !== undefined) {

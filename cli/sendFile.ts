@@ -1,21 +1,11 @@
 /**
  * The file side of `caseed send`: a seed file's identity (size and SHA-256 of its bytes, for the
- * journal), its users read streaming (any size, constant memory), and the journal file itself —
- * appended with a synchronous write before each next step, so a `kill -9` loses nothing recorded.
+ * journal) and its users read streaming (any size, constant memory). The journal file itself is
+ * cli/sendJournalFile.ts, its lock cli/sendLock.ts (shared with desktop VS Code).
  */
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  createReadStream,
-  existsSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import type { JournalRecord } from '../core/send/journal';
-import { journalLine } from '../core/send/journal';
 import type { SplitFormat } from '../core/send/split';
 import type { StreamedRequest } from '../core/send/stream';
 import { StreamCutter } from '../core/send/stream';
@@ -93,66 +83,4 @@ export async function identityOf(file: string): Promise<FileIdentity> {
     throw cannotRead(file, err);
   }
   return { size, sha256: hash.digest('hex') };
-}
-
-/** The default journal of a seed file: next to it, `<file>.journal`. */
-export function journalPathOf(file: string): string {
-  return `${file}.journal`;
-}
-
-/** The text of a journal, or undefined when there is none. */
-export function readJournalFile(path: string): string | undefined {
-  if (!existsSync(path)) return undefined;
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new CliError(`cannot read the journal ${path}: ${(err as Error).message}`, EXIT.USAGE);
-  }
-}
-
-/** An open journal: each record is written (to the kernel) before `write` returns. */
-export class JournalFile {
-  private constructor(
-    readonly path: string,
-    private fd: number | undefined,
-  ) {}
-
-  /** A new journal (any earlier one at `path` is replaced). */
-  static create(path: string): JournalFile {
-    return JournalFile.open(path, 'w');
-  }
-
-  /** An existing journal, appended to. */
-  static append(path: string): JournalFile {
-    return JournalFile.open(path, 'a');
-  }
-
-  private static open(path: string, flags: 'w' | 'a'): JournalFile {
-    try {
-      return new JournalFile(path, openSync(path, flags, 0o600));
-    } catch (err) {
-      throw new CliError(
-        `cannot write the journal ${path}: ${(err as Error).message} (choose another place with --journal)`,
-        EXIT.USAGE,
-      );
-    }
-  }
-
-  write(record: JournalRecord): void {
-    if (this.fd === undefined) return;
-    const bytes = Buffer.from(journalLine(record), 'utf8');
-    let done = 0;
-    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done);
-  }
-
-  close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
-  }
-
-  /** Closes and deletes the journal (the send is complete: nothing to resume). */
-  remove(): void {
-    this.close();
-    rmSync(this.path, { force: true });
-  }
 }

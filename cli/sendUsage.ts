@@ -14,7 +14,10 @@ Authorization header are never printed.
 Every request is journaled (which users, its outcome; no secret, no payload) before it leaves and
 once it has its outcome. Each ends accepted, rejected (with the API's reason), outcome unknown (it
 left, no answer came back: the server may have stored it) or not sent; the summary names the users
-of each — also on Ctrl+C and SIGTERM. Resume an interrupted send with --resume.
+of each — also on Ctrl+C and SIGTERM. Resume an interrupted send with --resume (also one
+started in VS Code: both keep <file>.journal). One send of a file at a time: a second one, while
+the first runs, is refused (its lock, <journal>.lock, names the process; a lock left by a killed
+send is taken over).
 
 Options:
   --pod ${PODS}  data center (default: suggested by the key's prefix, else us1)
@@ -39,7 +42,8 @@ Options:
   -h, --help             show this help
 
 Exit codes: 0 all accepted, 1 rejected by validation or the API (4xx), 2 bad usage or a refused
---resume, 3 gave up after retries, network failure, outcome unknown or cancelled (resume it).
+--resume, 3 gave up after retries, network failure, outcome unknown or cancelled (resume it),
+4 another send of the same file is running.
 `;
 
 export const EMULATOR_USAGE = `Usage: caseed emulator [--port N] [--definitions FILE] [--cors] [fault options]

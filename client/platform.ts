@@ -33,6 +33,29 @@ export interface PlatformImport {
   importExport(request: ImportRequest): Promise<ImportOutcome>;
 }
 
+/** An open journal on the host's file system: each line appended before `append` returns. */
+export interface PlatformJournalFile {
+  append(line: string): void;
+  close(): void;
+  /** Closes and deletes it (the send is complete). */
+  remove(): void;
+}
+
+/**
+ * Desktop only: a send's journal and lock on the local file system, the very code of
+ * `caseed send` (cli/sendJournalFile.ts, cli/sendLock.ts), so the CLI resumes a send VS Code
+ * began and the other way round, and neither runs while the other sends the same file.
+ */
+export interface PlatformSendFiles {
+  /** `<file>.journal`, as `caseed send` names it. */
+  journalPathOf(file: string): string;
+  readJournal(path: string): string | undefined;
+  createJournal(path: string): PlatformJournalFile;
+  continueJournal(path: string): PlatformJournalFile;
+  /** Takes the send's lock, or throws an Error whose message says who holds it. */
+  lock(journalPath: string, file: string): { tookOver: string | undefined; release(): void };
+}
+
 export interface PlatformTransport {
   transport: Transport;
   /** Releases connections once a send is over. */
@@ -58,4 +81,6 @@ export interface Platform {
   cannotSend(target: Target, path: string): Promise<string | undefined>;
   /** Importing exports (files, worker threads): desktop only. */
   readonly import?: PlatformImport;
+  /** Journals and locks of sends beside local files: desktop only (else global storage). */
+  readonly sendFiles?: PlatformSendFiles;
 }

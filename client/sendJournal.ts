@@ -1,98 +1,149 @@
 /**
- * The journal of a send from VS Code: the core's journal format (core/send/journal.ts), kept in the
- * extension's global storage, one file per seed file (named by a hash of its URI). It is rewritten
- * whole — compactly: accepted requests as ranges, the others one line each — and the write is
- * awaited before each request leaves and after each outcome, so a closed editor or a killed
- * extension host loses nothing recorded. No secret, no payload: positions and outcomes only.
+ * Where the journal of a send from VS Code lives, and its lock. The records are the core's
+ * (`JournalWriter`, core/send/journal.ts), appended one line at a time exactly as `caseed send`
+ * appends them:
+ * - a local file on desktop: `<file>.journal` beside it and `<file>.journal.lock`, through the very
+ *   code of the CLI (the Platform's `sendFiles`: a synchronous write per record, so a closed editor
+ *   or a killed extension host loses nothing recorded) — `caseed send --resume` continues a send
+ *   VS Code began, VS Code offers to resume one the CLI began, and one refuses while the other runs;
+ * - anything else (VS Code for the Web, an untitled or virtual document): the extension's global
+ *   storage, one journal per document (named by a hash of its URI), through `workspace.fs` — which
+ *   has no append, so there the file is written again with each new line (the same lines) — and a
+ *   lock held in this extension host.
+ * No secret, no payload: positions and outcomes only.
  */
 import * as vscode from 'vscode';
-import type { JournalStart, JournalState } from '../core/send/journal';
-import { journalLine, readJournal } from '../core/send/journal';
-import type { PlannedRequest } from '../core/send/plan';
-import { UserRanges } from '../core/send/ranges';
-import type { Outcome, RequestOutcome } from '../core/send/sender';
+import type { JournalSink } from '../core/send/journal';
+import type { PlatformSendFiles } from './platform';
 
-async function sha256(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The identity of a document's text as the journal records it: UTF-8 size and SHA-256. */
-export async function identityOfText(text: string): Promise<{ size: number; sha256: string }> {
-  return { size: new TextEncoder().encode(text).length, sha256: await sha256(text) };
+/**
+ * The identity of what is sent, as the journal records it (size and SHA-256 of bytes): the file's
+ * bytes on disk when the document holds exactly them (as `caseed send` hashes the file), else the
+ * UTF-8 of the document's text (unsaved changes: no CLI journal of the file on disk can match).
+ */
+export async function identityOfDocument(
+  uri: vscode.Uri,
+  text: string,
+): Promise<{ size: number; sha256: string }> {
+  try {
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    let decoded = new TextDecoder().decode(bytes);
+    if (decoded.charCodeAt(0) === 0xfeff) decoded = decoded.slice(1);
+    if (decoded === text) return { size: bytes.length, sha256: await sha256(bytes) };
+  } catch {
+    // not on a file system (untitled): the text it is
+  }
+  const bytes = new TextEncoder().encode(text);
+  return { size: bytes.length, sha256: await sha256(bytes) };
 }
 
-export class EditorJournal {
-  private start: JournalStart | undefined;
-  private readonly accepted = new UserRanges();
-  private readonly open = new Map<number, { first: number; count: number }>();
-  private readonly outcomes = new Map<number, { outcome: Outcome; why?: string }>();
-  private writing: Promise<void> = Promise.resolve();
+/** An open journal: lines appended (each awaited before the next step). */
+export interface OpenJournal extends JournalSink {
+  close(): Promise<void>;
+  /** Closes and deletes it: the send is complete. */
+  remove(): Promise<void>;
+}
 
-  private constructor(readonly uri: vscode.Uri) {}
+/** The journal of one seed file and its lock. */
+export interface JournalPlace {
+  /** Where it is, for the log. */
+  readonly label: string;
+  read(): Promise<string | undefined>;
+  /** A new journal (`fresh`, replacing any), or the existing one continued. */
+  open(fresh: boolean): Promise<OpenJournal>;
+  /** Takes the lock of this file's sends, or throws an Error saying who holds it. */
+  lock(file: string): Promise<{ tookOver: string | undefined; release(): void }>;
+}
 
-  /** The journal of the seed file at `doc`. */
-  static async of(storage: vscode.Uri, doc: vscode.Uri): Promise<EditorJournal> {
-    const dir = vscode.Uri.joinPath(storage, 'send-journals');
-    await vscode.workspace.fs.createDirectory(dir);
-    const name = (await sha256(doc.toString())).slice(0, 32);
-    return new EditorJournal(vscode.Uri.joinPath(dir, `${name}.journal`));
-  }
+function nodePlace(files: PlatformSendFiles, fsPath: string): JournalPlace {
+  const path = files.journalPathOf(fsPath);
+  return {
+    label: path,
+    read: () => Promise.resolve(files.readJournal(path)),
+    open: (fresh) => {
+      const f = fresh ? files.createJournal(path) : files.continueJournal(path);
+      return Promise.resolve({
+        append: (line: string) => f.append(line),
+        close: () => Promise.resolve(f.close()),
+        remove: () => Promise.resolve(f.remove()),
+      });
+    },
+    lock: (file) => Promise.resolve(files.lock(path, file)),
+  };
+}
 
-  /** The interrupted send recorded here, if any. */
-  async read(): Promise<JournalState | undefined> {
-    let bytes: Uint8Array;
+/** Journals being written by sends of this extension host (the lock where there is no Node). */
+const sending = new Set<string>();
+
+function workspacePlace(uri: vscode.Uri): JournalPlace {
+  const read = async (): Promise<string | undefined> => {
     try {
-      bytes = await vscode.workspace.fs.readFile(this.uri);
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch {
       return undefined;
     }
-    const r = readJournal(new TextDecoder().decode(bytes));
-    return r.ok ? r.state : undefined;
-  }
+  };
+  return {
+    label: uri.toString(true),
+    read,
+    async open(fresh) {
+      // A torn last line (a write the host died in) is cut, as the CLI cuts it.
+      const earlier = fresh ? '' : ((await read()) ?? '');
+      let text = earlier.slice(0, earlier.lastIndexOf('\n') + 1);
+      let writing: Promise<void> = Promise.resolve();
+      const write = (): Promise<void> => {
+        const bytes = new TextEncoder().encode(text);
+        writing = writing.then(() => vscode.workspace.fs.writeFile(uri, bytes));
+        return writing;
+      };
+      await write();
+      return {
+        append: (line: string) => {
+          text += line;
+          return write();
+        },
+        close: () => writing,
+        remove: async () => {
+          await writing;
+          await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+        },
+      };
+    },
+    lock(file) {
+      const key = uri.toString();
+      if (sending.has(key))
+        return Promise.reject(
+          new Error(
+            `another send of ${file} is running in this window and writes its journal: wait for it to finish or cancel it, then send again`,
+          ),
+        );
+      sending.add(key);
+      let released = false;
+      return Promise.resolve({
+        tookOver: undefined,
+        release: () => {
+          if (!released) sending.delete(key);
+          released = true;
+        },
+      });
+    },
+  };
+}
 
-  /** Starts a journal: a fresh send, or a resume that keeps `earlier`'s accepted requests. */
-  async begin(start: JournalStart, earlier?: JournalState): Promise<void> {
-    this.start = start;
-    if (earlier !== undefined) {
-      for (let r = 0; r < earlier.states.length; r++)
-        if (earlier.states[r] === 1) this.accepted.add(r, 1);
-    }
-    await this.flush();
-  }
-
-  async sending(r: PlannedRequest): Promise<void> {
-    this.open.set(r.index, { first: r.users[0], count: r.users.length });
-    await this.flush();
-  }
-
-  async done(o: RequestOutcome): Promise<void> {
-    this.open.delete(o.index);
-    if (o.outcome === 'accepted') {
-      this.accepted.add(o.index, 1);
-      this.outcomes.delete(o.index);
-    } else this.outcomes.set(o.index, { outcome: o.outcome, why: o.message });
-    await this.flush();
-  }
-
-  async remove(): Promise<void> {
-    await this.writing;
-    try {
-      await vscode.workspace.fs.delete(this.uri);
-    } catch {
-      // Already gone.
-    }
-  }
-
-  private flush(): Promise<void> {
-    const start = this.start;
-    if (start === undefined) return Promise.resolve();
-    let text = journalLine(start);
-    text += journalLine({ t: 'accepted', ranges: this.accepted.ranges.map(([a, b]) => [a, b]) });
-    for (const [r, o] of this.outcomes) text += journalLine({ t: 'done', r, ...o });
-    for (const [r, u] of this.open) text += journalLine({ t: 'sent', r, ...u });
-    const bytes = new TextEncoder().encode(text);
-    this.writing = this.writing.then(() => vscode.workspace.fs.writeFile(this.uri, bytes));
-    return this.writing;
-  }
+/** The journal place of the seed file at `doc`. */
+export async function journalPlaceOf(
+  files: PlatformSendFiles | undefined,
+  storage: vscode.Uri,
+  doc: vscode.Uri,
+): Promise<JournalPlace> {
+  if (files !== undefined && doc.scheme === 'file') return nodePlace(files, doc.fsPath);
+  const dir = vscode.Uri.joinPath(storage, 'send-journals');
+  await vscode.workspace.fs.createDirectory(dir);
+  const name = (await sha256(new TextEncoder().encode(doc.toString()))).slice(0, 32);
+  return workspacePlace(vscode.Uri.joinPath(dir, `${name}.journal`));
 }

@@ -2,9 +2,11 @@
  * `caseed: Send Seed File`: validate and split the file, show a summary (and ask explicitly when any
  * record is production), send with a cancellable progress notification (users/s and time left),
  * then report: API errors as diagnostics in the file, 401/403 with an offer to re-enter credentials,
- * the users of each named outcome in a redacted log. Every request is journaled (client/sendJournal.ts):
- * when the file is sent again after an interrupted send, the same modal offers to resume it — unless
- * the file changed since, which it says.
+ * the users of each named outcome in a redacted log. Every request is journaled as `caseed send`
+ * journals it (client/sendJournal.ts: `<file>.journal` beside a local file): when the file is sent
+ * again after an interrupted send — from here or from the CLI — the same modal offers to resume it,
+ * unless the file changed since, which it says. A second send of the file while one runs (here, in
+ * another window or by the CLI) is refused.
  */
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../../contract/commands';
@@ -14,8 +16,9 @@ import type { SendPlan } from '../../core/send/plan';
 import { redact, secretsOf } from '../../core/send/redact';
 import type { JournalState } from '../../core/send/journal';
 import {
-  JOURNAL_VERSION,
+  JournalWriter,
   acceptedEarlier,
+  readJournal,
   resumeCounts,
   resumeRefusal,
 } from '../../core/send/journal';
@@ -23,7 +26,8 @@ import { formatDuration } from '../../core/send/progress';
 import { UserRanges, describeRanges } from '../../core/send/ranges';
 import { OUTCOME_LABELS, describeUsers, sendRequests } from '../../core/send/sender';
 import type { Outcome, SendResult } from '../../core/send/sender';
-import { EditorJournal, identityOfText } from '../sendJournal';
+import type { JournalPlace } from '../sendJournal';
+import { identityOfDocument, journalPlaceOf } from '../sendJournal';
 import type { Target } from '../../core/send/target';
 import type { Ctx } from '../context';
 import { askForCredentials } from './credentialsSet';
@@ -111,16 +115,19 @@ async function confirm(
 
 /** What the journal of `doc` says about an earlier send of this plan to this target. */
 async function earlierSend(
-  journal: EditorJournal,
+  place: JournalPlace,
   plan: SendPlan,
   target: Target,
-  text: string,
+  identity: { size: number; sha256: string },
   limits: { maxUsers: number; maxBytes: number },
 ): Promise<Earlier> {
-  const state = await journal.read();
-  if (state === undefined) return undefined;
+  const text = await place.read();
+  if (text === undefined) return undefined;
+  const read = readJournal(text);
+  if (!read.ok) return undefined;
+  const state = read.state;
   const refusal = resumeRefusal(state.start, {
-    ...(await identityOfText(text)),
+    ...identity,
     path: plan.path,
     target: target.baseUrl,
     ...limits,
@@ -217,131 +224,170 @@ export function sendSeedFile(ctx: Ctx) {
     }
     const plan = planned.plan;
     const limits = { maxUsers: settings.maxUsers, maxBytes: settings.maxBytes };
-    const journal = await EditorJournal.of(ctx.extension.globalStorageUri, doc.uri);
-    const earlier = await earlierSend(journal, plan, target, text, limits);
-    const choice = await confirm(plan, target, earlier);
-    if (choice === undefined) return;
-    const resuming =
-      choice === 'resume' && earlier?.kind === 'resumable' ? earlier.state : undefined;
-    services.apiDiagnostics.delete(doc.uri);
-    const skip = (r: number): boolean => resuming !== undefined && acceptedEarlier(resuming, r);
-    const acceptedBefore = new UserRanges();
-    for (const r of plan.requests)
-      if (skip(r.index)) acceptedBefore.add(r.users[0], r.users.length);
-    await journal.begin(
-      {
-        t: 'start',
-        v: JOURNAL_VERSION,
-        file: doc.uri.path.split('/').pop() ?? '',
-        ...(await identityOfText(text)),
-        path: plan.path,
-        target: target.baseUrl,
-        ...limits,
-        users: plan.users,
-        requests: plan.requests.length,
-        at: new Date().toISOString(),
-      },
-      resuming,
+    const fileName = doc.uri.path.split('/').pop() ?? '';
+    const place = await journalPlaceOf(
+      ctx.platform.sendFiles,
+      ctx.extension.globalStorageUri,
+      doc.uri,
     );
-
-    const secrets = secretsOf(credentials.apiKey, credentials.apiSecret);
-    const log = (line: string): void => ctx.log(redact(line, secrets));
-    log(
-      `sending ${doc.uri.fsPath}: ${plan.users} users in ${plan.requests.length} requests to ${target.baseUrl}${plan.path}`,
-    );
-    if (resuming !== undefined)
-      log(
-        `resuming: ${acceptedBefore.total} users accepted earlier are skipped; every other request is sent (again: a resend overwrites)`,
-      );
-    const http = ctx.platform.createTransport({ connections: settings.concurrency });
-    const total = plan.requests.length;
-    let result: SendResult;
+    // One send of a file at a time (here, in another window or by `caseed send`): the lock is taken
+    // before the journal is read, and released on every way out.
+    let lock: { tookOver: string | undefined; release(): void };
     try {
-      result = await vscode.window.withProgress(
-        {
-          location: vscode.ProgressLocation.Notification,
-          title: `caseed: sending to ${target.label}`,
-          cancellable: true,
-        },
-        async (progress, token) => {
-          const ctl = new AbortController();
-          const sub = token.onCancellationRequested(() => ctl.abort());
-          let usersDone = 0;
-          const started = Date.now();
-          const left = plan.users - acceptedBefore.total;
-          let next = 0;
-          const all = plan.requests;
-          try {
-            return await sendRequests(
-              plan.path,
-              {
-                next: () => {
-                  while (next < all.length && skip(all[next].index)) next++;
-                  return all[next++];
-                },
-              },
-              {
-                baseUrl: target.baseUrl,
-                credentials: credentials!,
-                transport: http.transport,
-                concurrency: settings.concurrency,
-                signal: ctl.signal,
-                userAgent: `caseed-vscode/${String(ctx.extension.extension.packageJSON.version)}`,
-                log,
-                journal,
-                onEvent: (e) => {
-                  if (e.type === 'retry') {
-                    progress.report({
-                      message: `request ${e.request + 1}/${total}: ${e.reason}, retrying…`,
-                    });
-                  } else if (e.type === 'done') {
-                    usersDone += e.outcome.users.length;
-                    const rate = usersDone / Math.max(0.001, (Date.now() - started) / 1000);
-                    const eta = formatDuration((left - usersDone) / rate);
-                    progress.report({
-                      increment: (100 * e.outcome.users.length) / Math.max(1, left),
-                      message: `${usersDone}/${left} users, ${Math.round(rate)} users/s, ${eta} left — request ${e.outcome.index + 1} (${describeUsers(e.outcome.users)}): ${e.outcome.message}`,
-                    });
-                  }
-                },
-              },
-              {
-                requests: total,
-                users: plan.users,
-                bytes: plan.bytes,
-                drain: () => all.slice(next).filter((r) => !skip(r.index)),
-              },
-            );
-          } finally {
-            sub.dispose();
-          }
-        },
-      );
-    } finally {
-      await http.close();
+      lock = await place.lock(fileName);
+    } catch (err) {
+      const refused = err instanceof Error ? err.message : String(err);
+      void vscode.window.showErrorMessage(`caseed: ${refused}`);
+      return { refused };
     }
-    log(result.summary);
-    // The users of each named outcome, earlier runs included.
-    const accepted = new UserRanges();
-    for (const set of [acceptedBefore, result.users.accepted])
-      for (const [a, b] of set.ranges) accepted.add(a, b - a);
-    const named: Array<[Outcome, UserRanges]> = [
-      ['accepted', accepted],
-      ['rejected', result.users.rejected],
-      ['unknown', result.users.unknown],
-      ['not-sent', result.users['not-sent']],
-    ];
-    for (const [o, set] of named)
-      if (set.total > 0) log(`  ${OUTCOME_LABELS[o]}: ${set.total} — ${describeRanges(set)}`);
-    const complete = accepted.total >= plan.users;
-    if (complete) await journal.remove();
-    showDiagnostics(ctx, doc, result);
-    const rest = complete
-      ? ''
-      : ` ${plan.users - accepted.total} users are not accepted yet${result.users.unknown.total > 0 ? ` (${result.users.unknown.total} with outcome unknown)` : ''}: send the file again to resume.`;
-    const offeredReenter = report(ctx, result, redact(`${result.summary}${rest}`, secrets));
-    return { outcome: result.outcome, status: result.authFailure, offeredReenter };
+    try {
+      if (lock.tookOver !== undefined) ctx.log(`send: ${lock.tookOver}`);
+      return await sendLocked(ctx, doc, plan, target, credentials, limits, place, fileName, text);
+    } finally {
+      lock.release();
+    }
   };
+}
+
+async function sendLocked(
+  ctx: Ctx,
+  doc: vscode.TextDocument,
+  plan: SendPlan,
+  target: Target,
+  credentials: { apiKey: string; apiSecret: string },
+  limits: { maxUsers: number; maxBytes: number },
+  place: JournalPlace,
+  fileName: string,
+  text: string,
+): Promise<SendCommandResult | undefined> {
+  const services = ctx.send;
+  const settings = ctx.config(doc.uri).send;
+  const identity = await identityOfDocument(doc.uri, text);
+  const earlier = await earlierSend(place, plan, target, identity, limits);
+  const choice = await confirm(plan, target, earlier);
+  if (choice === undefined) return;
+  const resuming = choice === 'resume' && earlier?.kind === 'resumable' ? earlier.state : undefined;
+  services.apiDiagnostics.delete(doc.uri);
+  const skip = (r: number): boolean => resuming !== undefined && acceptedEarlier(resuming, r);
+  const acceptedBefore = new UserRanges();
+  for (const r of plan.requests) if (skip(r.index)) acceptedBefore.add(r.users[0], r.users.length);
+  // The journal: the interrupted one continued, or a new one (the same records as `caseed send`).
+  const journal = await place.open(resuming === undefined);
+  const writer = new JournalWriter(journal);
+  if (resuming !== undefined) await writer.resume();
+  else
+    await writer.start({
+      file: fileName,
+      ...identity,
+      path: plan.path,
+      target: target.baseUrl,
+      ...limits,
+      users: plan.users,
+      requests: plan.requests.length,
+    });
+
+  const secrets = secretsOf(credentials.apiKey, credentials.apiSecret);
+  const log = (line: string): void => ctx.log(redact(line, secrets));
+  log(
+    `sending ${doc.uri.fsPath}: ${plan.users} users in ${plan.requests.length} requests to ${target.baseUrl}${plan.path} (journal ${place.label})`,
+  );
+  if (resuming !== undefined)
+    log(
+      `resuming: ${acceptedBefore.total} users accepted earlier are skipped; every other request is sent (again: a resend overwrites)`,
+    );
+  const http = ctx.platform.createTransport({ connections: settings.concurrency });
+  const total = plan.requests.length;
+  let result: SendResult;
+  try {
+    result = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `caseed: sending to ${target.label}`,
+        cancellable: true,
+      },
+      async (progress, token) => {
+        const ctl = new AbortController();
+        const sub = token.onCancellationRequested(() => ctl.abort());
+        let usersDone = 0;
+        const started = Date.now();
+        const left = plan.users - acceptedBefore.total;
+        let next = 0;
+        const all = plan.requests;
+        try {
+          return await sendRequests(
+            plan.path,
+            {
+              next: () => {
+                while (next < all.length && skip(all[next].index)) next++;
+                return all[next++];
+              },
+            },
+            {
+              baseUrl: target.baseUrl,
+              credentials,
+              transport: http.transport,
+              concurrency: settings.concurrency,
+              signal: ctl.signal,
+              userAgent: `caseed-vscode/${String(ctx.extension.extension.packageJSON.version)}`,
+              log,
+              journal: writer.hooks,
+              onEvent: (e) => {
+                if (e.type === 'retry') {
+                  progress.report({
+                    message: `request ${e.request + 1}/${total}: ${e.reason}, retrying…`,
+                  });
+                } else if (e.type === 'done') {
+                  usersDone += e.outcome.users.length;
+                  const rate = usersDone / Math.max(0.001, (Date.now() - started) / 1000);
+                  const eta = formatDuration((left - usersDone) / rate);
+                  progress.report({
+                    increment: (100 * e.outcome.users.length) / Math.max(1, left),
+                    message: `${usersDone}/${left} users, ${Math.round(rate)} users/s, ${eta} left — request ${e.outcome.index + 1} (${describeUsers(e.outcome.users)}): ${e.outcome.message}`,
+                  });
+                }
+              },
+            },
+            {
+              requests: total,
+              users: plan.users,
+              bytes: plan.bytes,
+              drain: () => all.slice(next).filter((r) => !skip(r.index)),
+            },
+          );
+        } finally {
+          sub.dispose();
+        }
+      },
+    );
+  } catch (err) {
+    await journal.close();
+    throw err;
+  } finally {
+    await http.close();
+  }
+  log(result.summary);
+  // The users of each named outcome, earlier runs included.
+  const accepted = new UserRanges();
+  for (const set of [acceptedBefore, result.users.accepted])
+    for (const [a, b] of set.ranges) accepted.add(a, b - a);
+  const named: Array<[Outcome, UserRanges]> = [
+    ['accepted', accepted],
+    ['rejected', result.users.rejected],
+    ['unknown', result.users.unknown],
+    ['not-sent', result.users['not-sent']],
+  ];
+  for (const [o, set] of named)
+    if (set.total > 0) log(`  ${OUTCOME_LABELS[o]}: ${set.total} — ${describeRanges(set)}`);
+  const complete = accepted.total >= plan.users;
+  await writer.end(result.outcome);
+  if (complete) await journal.remove();
+  else await journal.close();
+  showDiagnostics(ctx, doc, result);
+  const rest = complete
+    ? ''
+    : ` ${plan.users - accepted.total} users are not accepted yet${result.users.unknown.total > 0 ? ` (${result.users.unknown.total} with outcome unknown)` : ''}: send the file again to resume (or \`caseed send --resume\`).`;
+  const offeredReenter = report(ctx, result, redact(`${result.summary}${rest}`, secrets));
+  return { outcome: result.outcome, status: result.authFailure, offeredReenter };
 }
 
 /**

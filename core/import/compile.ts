@@ -1,14 +1,28 @@
 /**
  * Compiling a mapping against an export's header (and the workspace definitions, when known) into
- * a `UserBuilder`: one row (its cells as text) → one user's JSON text, built by concatenation of
- * constant pieces and converted cells, with no intermediate object. Everything the mapping gets
+ * a `UserBuilder`: one row (its cells as text) → one user's JSON, written as UTF-8 bytes from
+ * constant pieces (encoded once) and converted cells, with no intermediate object or string. Everything the mapping gets
  * wrong is a positioned diagnostic on the mapping file; each decision made for the user (an identity
  * spelling recognised, seconds turned into milliseconds, a type taken from the definitions) is a note.
  */
 import type { Definitions } from '../definitions/model';
 import type { SeedDiagnostic } from '../diagnostics';
-import { CALCULATION_TYPE_BY_NAME, IDENTITY_ALIASES, IDENTITY_BY_NAME } from '../facts';
+import {
+  CALCULATION_TYPE_BY_NAME,
+  ENVIRONMENTS,
+  IDENTITY_ALIASES,
+  IDENTITY_BY_NAME,
+} from '../facts';
 import { closest } from '../rules/suggest';
+import {
+  certainty,
+  certifyAttributeValue,
+  certifyCount,
+  certifyEnvironment,
+  certifyNumber,
+  certifyPositiveCount,
+  certifyTimestamp,
+} from './certify';
 import {
   delimitedListCell,
   failure,
@@ -16,10 +30,11 @@ import {
   jsonObjectCell,
   mpidCell,
   numberCell,
-  stringCell,
   timestampCell,
 } from './convert';
+import { NOT_A_NUMBER, numberKind } from '../rules/numbers';
 import { identityOfColumn } from './identities';
+import { Utf8Out, utf8 } from './utf8Out';
 import type { Locate } from './mapping';
 import { mappingDiagnostic } from './mapping';
 import type { CaMapping, MappingFile } from './model';
@@ -30,8 +45,17 @@ export interface UserBuilder {
   build(row: readonly string[]): string | undefined;
   /** The same, appended to `out`; returns the user's length, or -1 with nothing appended. */
   append(row: readonly string[], out: string[]): number;
+  /** The same as UTF-8 bytes, written into `out`; false (nothing written) when the row is rejected. */
+  write(row: readonly string[], out: Utf8Out): boolean;
   reason: string;
   message: string;
+  /**
+   * Set by each build: true when every cell of the user is certified (core/import/certify.ts) —
+   * with a mapping that `certifyMapping` passes, the core would then report nothing about it.
+   */
+  clean: boolean;
+  /** Users holding every fixed part of the mapping, with certified values (for `certifyMapping`). */
+  probes(): string[];
 }
 
 export interface CompileResult {
@@ -42,8 +66,23 @@ export interface CompileResult {
   columnsUsed: number[];
 }
 
-/** Converts a non-empty cell to the JSON text of the seed, or undefined (see `failure`). */
-type SeedWriter = (row: readonly string[]) => string | undefined | null;
+/**
+ * Writes the entry's `key` (its fixed text up to the seed value) and the seed value converted from
+ * the row's cell(s) into `out`: WROTE, EMPTY (an empty cell: nothing written) or FAILED (see
+ * `failure`; the caller takes the user back). Clears `certainty.clean` when the seed is not certified.
+ */
+type SeedWriter = (row: readonly string[], out: Utf8Out, key: Uint8Array) => number;
+const WROTE = 1;
+const EMPTY = 0;
+const FAILED = -1;
+
+/** A compiled seed: the entry's fixed text up to the seed value, its writer, a certified value. */
+interface CompiledSeed {
+  prefix: string;
+  write: SeedWriter;
+  /** A value of this seed that the core accepts without a word (for the mapping's probes). */
+  sample: string;
+}
 
 const TIMESTAMP_WORDS = {
   epoch_ms: 'epoch milliseconds',
@@ -160,7 +199,7 @@ export function compileMapping(
     );
 
   // ── calculated attributes ──────────────────────────────────────────────
-  const seeds: Array<{ prefix: string; commaPrefix: string; write: SeedWriter }> = [];
+  const seeds: Array<CompiledSeed & { commaPrefix: string }> = [];
   mapping.calculated_attributes.forEach((ca, k) => {
     const at = `/calculated_attributes/${k}`;
     const compiled = compileAttribute(ca, at, definitions, column, err, notes);
@@ -182,57 +221,120 @@ export function compileMapping(
   const idPrefixes = ids.map((id) => `${JSON.stringify(id.name)}:`);
   const mpidName = mpidCol >= 0 ? header[mpidCol] : '';
 
-  const builder: UserBuilder = { reason: '', message: '', build, append };
-  const envPrefix = envText ?? '{"environment":';
+  const builder: UserBuilder = {
+    reason: '',
+    message: '',
+    clean: false,
+    build,
+    append,
+    write,
+    probes,
+  };
+  const envPrefix = utf8(envText ?? '{"environment":');
+  const mpidKey = utf8(',"mpid":');
+  const idsOpen = utf8(',"identities":{');
+  const idKeys = idPrefixes.map((p) => utf8(p));
+  const idKeysComma = idPrefixes.map((p) => utf8(`,${p}`));
+  const seedsOpen = utf8(',"calculated_attributes":{"workspace":[');
+  const seedKeys = seeds.map((s) => utf8(s.prefix));
+  const seedKeysComma = seeds.map((s) => utf8(s.commaPrefix));
+  const attrKeysFirst = attrs.map((a) => utf8(`,"user_attributes":{"workspace":[${a.prefix}`));
+  const attrKeysComma = attrs.map((a) => utf8(`,${a.prefix}`));
   const rejected = (): undefined => {
     builder.reason = failure.reason;
     builder.message = failure.message;
     return undefined;
   };
-  // One string per user, by concatenation (cheaper than collecting pieces and joining them).
-  function build(row: readonly string[]): string | undefined {
-    let out = envText === undefined ? envPrefix + JSON.stringify(cell(row, envCol)) : envPrefix;
+  /** The user's UTF-8 bytes, straight into `out`; false (nothing written) when the row is rejected. */
+  function write(row: readonly string[], out: Utf8Out): boolean {
+    const start = out.pos;
+    certainty.clean = true;
+    out.bytes(envPrefix);
+    if (envText === undefined) {
+      const env = cell(row, envCol);
+      if (!certifyEnvironment(env)) certainty.clean = false;
+      out.json(env);
+    }
     const mpid = mpidCol >= 0 ? cell(row, mpidCol) : '';
     if (mpid !== '') {
       const text = mpidCell(mpid, mpidName);
-      if (text === undefined) return rejected();
-      out += ',"mpid":' + text;
+      if (text === undefined) return fail(out, start);
+      out.bytes(mpidKey);
+      out.text(text);
     } else if (ids.length > 0) {
-      out += ',"identities":{';
+      out.bytes(idsOpen);
       let none = true;
       for (let j = 0; j < ids.length; j++) {
         const v = cell(row, ids[j].col);
         if (v === '') continue;
-        out += (none ? idPrefixes[j] : ',' + idPrefixes[j]) + JSON.stringify(v);
+        out.bytes(none ? idKeys[j] : idKeysComma[j]);
+        out.json(v);
         none = false;
       }
       // No identity at all: written empty, so the core names the problem.
-      out += '}';
-    }
-    out += ',"calculated_attributes":{"workspace":[';
+      if (none) certainty.clean = false;
+      out.byte(125); // }
+    } else certainty.clean = false; // neither: the core names the problem
+    out.bytes(seedsOpen);
     let first = true;
     for (let k = 0; k < seeds.length; k++) {
-      const v = seeds[k].write(row);
-      if (v === null) continue; // empty cell: this user has no seed for it
-      if (v === undefined) return rejected();
-      out += (first ? seeds[k].prefix : seeds[k].commaPrefix) + v + '}}';
+      const r = seeds[k].write(row, out, first ? seedKeys[k] : seedKeysComma[k]);
+      if (r === EMPTY) continue; // an empty cell: this user has no seed for it
+      if (r === FAILED) return fail(out, start);
+      out.byte(125);
+      out.byte(125);
       first = false;
     }
-    out += ']}';
+    if (first) certainty.clean = false; // no seed: the core says what an empty workspace means
+    out.byte(93); // ]
+    out.byte(125);
     if (attrs.length > 0) {
       let none = true;
       for (let j = 0; j < attrs.length; j++) {
         const v = cell(row, attrs[j].col);
         if (v === '') continue;
-        out +=
-          (none ? ',"user_attributes":{"workspace":[' + attrs[j].prefix : ',' + attrs[j].prefix) +
-          JSON.stringify(v) +
-          '}';
+        if (!certifyAttributeValue(v)) certainty.clean = false;
+        out.bytes(none ? attrKeysFirst[j] : attrKeysComma[j]);
+        out.json(v);
+        out.byte(125);
         none = false;
       }
-      if (!none) out += ']}';
+      if (!none) {
+        out.byte(93);
+        out.byte(125);
+      }
     }
-    return out + '}';
+    out.byte(125);
+    builder.clean = certainty.clean;
+    return true;
+  }
+  function fail(out: Utf8Out, start: number): false {
+    out.pos = start;
+    rejected();
+    return false;
+  }
+  const scratch = new Utf8Out(1 << 12);
+  function build(row: readonly string[]): string | undefined {
+    scratch.pos = 0;
+    if (!write(row, scratch)) return undefined;
+    return scratch.decode(0);
+  }
+  /** One user per way of naming the user (mpid, identities; each environment of a column). */
+  function probes(): string[] {
+    const envs =
+      envText === undefined ? ENVIRONMENTS.map((e) => `{"environment":"${e}"`) : [envText];
+    const idParts: string[] = [];
+    if (mpidCol >= 0) idParts.push(',"mpid":1');
+    if (ids.length > 0)
+      idParts.push(`,"identities":{${idPrefixes.map((p) => `${p}"x"`).join(',')}}`);
+    let rest = `,"calculated_attributes":{"workspace":[${seeds.map((s) => `${s.prefix}${s.sample}}}`).join(',')}]}`;
+    if (attrs.length > 0)
+      rest += `,"user_attributes":{"workspace":[${attrs.map((a) => `${a.prefix}"x"}`).join(',')}]}`;
+    const out: string[] = [];
+    // No seed at all, or no way to find the user, is never certified: such a mapping has no probe.
+    if (seeds.length === 0) return out;
+    for (const env of envs) for (const id of idParts) out.push(`${env}${id}${rest}}`);
+    return out;
   }
   function append(row: readonly string[], out: string[]): number {
     const text = build(row);
@@ -256,7 +358,7 @@ function compileAttribute(
   column: (name: string, pointer: string) => number,
   err: (message: string, pointer: string, key?: boolean) => void,
   notes: string[],
-): { prefix: string; write: SeedWriter } | undefined {
+): CompiledSeed | undefined {
   const def = definitions?.byName.get(ca.name);
   if (definitions !== undefined && def === undefined) {
     const guess = closest(ca.name, [...definitions.byName.keys()]);
@@ -330,16 +432,22 @@ function compileAttribute(
     const sumName = ca.sum_column ?? '';
     return {
       prefix,
-      write: (row) => {
+      sample: '{"sum":1,"count":1}',
+      write: (row, out, key) => {
         const sum = cell(row, s);
         const count = cell(row, c);
-        if (sum === '' && count === '') return null;
+        if (sum === '' && count === '') return EMPTY;
         if (sum === '' || count === '') {
           failure.reason = 'invalid-average';
           failure.message = `"${ca.name}": column "${sum === '' ? sumName : ca.count_column}" is empty but its pair is not.`;
-          return undefined;
+          return FAILED;
         }
-        return `{"sum":${numberCell(sum)},"count":${numberCell(count)}}`;
+        const sumText = numberCell(sum);
+        const countText = numberCell(count);
+        if (!certifyNumber(sumText) || !certifyPositiveCount(countText)) certainty.clean = false;
+        out.bytes(key);
+        out.text(`{"sum":${sumText},"count":${countText}}`);
+        return WROTE;
       },
     };
   }
@@ -369,31 +477,101 @@ function compileAttribute(
     );
     return {
       prefix,
-      write: (row) => nonEmpty(cell(row, col), (v) => timestampCell(v, format, colName)),
+      sample: '1582589378000',
+      write: (row, out, key) =>
+        fromText(cell(row, col), out, key, (v) =>
+          certified(timestampCell(v, format, colName), certifyTimestamp),
+        ),
     };
   }
   if (isList) {
+    const unique = type === 'unique_list';
+    const sample = '["x"]';
     if (ca.list === 'delimited') {
       const d = ca.delimiter ?? '|';
       notes.push(`"${ca.name}": column "${colName}" split on ${JSON.stringify(d)}`);
-      return { prefix, write: (row) => nonEmpty(cell(row, col), (v) => delimitedListCell(v, d)) };
+      return {
+        prefix,
+        sample,
+        write: (row, out, key) => {
+          const v = cell(row, col);
+          if (v === '') return EMPTY;
+          out.bytes(key);
+          delimitedListCell(v, d, unique, out);
+          return WROTE;
+        },
+      };
     }
     if (ca.delimiter !== undefined)
       err('"delimiter" is for "list": "delimited".', `${at}/delimiter`, true);
-    return { prefix, write: (row) => nonEmpty(cell(row, col), (v) => jsonListCell(v, colName)) };
+    return {
+      prefix,
+      sample,
+      write: (row, out, key) =>
+        fromText(cell(row, col), out, key, (v) => jsonListCell(v, colName, unique)),
+    };
   }
   if (type === 'most_frequent')
-    return { prefix, write: (row) => nonEmpty(cell(row, col), (v) => jsonObjectCell(v, colName)) };
-  const asString = type === 'first_occurrence' || type === 'last_occurrence';
+    return {
+      prefix,
+      sample: '{"x":1}',
+      write: (row, out, key) =>
+        fromText(cell(row, col), out, key, (v) => jsonObjectCell(v, colName)),
+    };
+  if (type === 'first_occurrence' || type === 'last_occurrence')
+    return {
+      prefix,
+      sample: '"x"',
+      write: (row, out, key) => {
+        const v = cell(row, col);
+        if (v === '') return EMPTY;
+        out.bytes(key);
+        out.json(v);
+        return WROTE;
+      },
+    };
+  // count, sum, min, max
+  const certify = type === 'count' ? certifyCount : certifyNumber;
   return {
     prefix,
-    write: (row) => nonEmpty(cell(row, col), asString ? stringCell : numberCell),
+    sample: '1',
+    write: (row, out, key) => {
+      const v = cell(row, col);
+      if (v === '') return EMPTY;
+      out.bytes(key);
+      // A JSON number as written; any other text as a string (the core judges it).
+      if (numberKind(v) === NOT_A_NUMBER) {
+        certainty.clean = false;
+        out.json(v);
+      } else {
+        if (!certify(v)) certainty.clean = false;
+        out.text(v);
+      }
+      return WROTE;
+    },
   };
 }
 
-function nonEmpty(
+/** The converted text, with `certainty.clean` cleared when `certify` does not certify it. */
+function certified(
+  text: string | undefined,
+  certify: (text: string) => boolean,
+): string | undefined {
+  if (text !== undefined && !certify(text)) certainty.clean = false;
+  return text;
+}
+
+/** A converted cell written after the entry's key; a failed conversion writes nothing. */
+function fromText(
   v: string,
+  out: Utf8Out,
+  key: Uint8Array,
   convert: (v: string) => string | undefined,
-): string | undefined | null {
-  return v === '' ? null : convert(v);
+): number {
+  if (v === '') return EMPTY;
+  const text = convert(v);
+  if (text === undefined) return FAILED;
+  out.bytes(key);
+  out.text(text);
+  return WROTE;
 }

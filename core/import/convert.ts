@@ -2,11 +2,14 @@
  * Cell converters: one export cell (text) → the JSON text of a seed value. Numbers keep their text
  * (an mpid or a timestamp never passes through a JavaScript number, except ISO 8601 dates, whose
  * epoch milliseconds are far below 2^53). A converter returns undefined and sets `failure` when the
- * cell cannot be converted; anything it can write is left to the core's rules to judge.
+ * cell cannot be converted; anything it can write is left to the core's rules to judge. The list and
+ * object converters clear `certainty.clean` when the value they write is not certified (certify.ts).
  */
 import { isRealDate } from '../rules/dates';
 import { DECIMAL, INTEGER, NOT_A_NUMBER, isInt64Text, numberKind } from '../rules/numbers';
+import { certainty, certifyList, certifyPairs } from './certify';
 import type { TimestampFormat } from './model';
+import type { Utf8Out } from './utf8Out';
 
 /** Why the last conversion failed: a diagnostic code of the core, and a message. */
 export const failure = { reason: '', message: '' };
@@ -20,11 +23,6 @@ function fail(reason: string, message: string): undefined {
 /** A numeric cell: its own text when it is a JSON number, else a JSON string (the core judges). */
 export function numberCell(cell: string): string {
   return numberKind(cell) === NOT_A_NUMBER ? JSON.stringify(cell) : cell;
-}
-
-/** A quoted cell (any string value). */
-export function stringCell(cell: string): string {
-  return JSON.stringify(cell);
 }
 
 /** The mpid: its digits, exactly as written. */
@@ -55,6 +53,8 @@ export function timestampCell(
     return bad('epoch milliseconds (an integer)');
   }
   if (format === 'epoch_s') {
+    // Whole seconds (the usual cell): the digits and three zeros; 0 stays 0.
+    if (numberKind(cell) === INTEGER) return cell === '0' || cell === '-0' ? cell : `${cell}000`;
     const m = /^(-?\d+)(?:\.(\d{1,3})0*)?$/.exec(cell);
     if (m === null || numberKind(m[1]) !== INTEGER)
       return bad('epoch seconds (an integer, or with at most 3 decimals)');
@@ -74,7 +74,7 @@ export function timestampCell(
 }
 
 /** A JSON-array cell → a JSON array (the core checks that its items are strings). */
-export function jsonListCell(cell: string, column: string): string | undefined {
+export function jsonListCell(cell: string, column: string, uniqueList = false): string | undefined {
   let v: unknown;
   try {
     v = JSON.parse(cell);
@@ -83,21 +83,30 @@ export function jsonListCell(cell: string, column: string): string | undefined {
   }
   if (!Array.isArray(v))
     return fail('invalid-list', `column "${column}": ${excerpt(cell)} is not a JSON array.`);
+  if (!certifyList(v, uniqueList)) certainty.clean = false;
   return JSON.stringify(v);
 }
 
-/** A delimited cell (`a|b|c`) → a JSON array of the trimmed, non-empty values. */
-export function delimitedListCell(cell: string, delimiter: string): string {
+/** A delimited cell (`a|b|c`) → a JSON array of the trimmed, non-empty values, written to `out`. */
+export function delimitedListCell(
+  cell: string,
+  delimiter: string,
+  uniqueList: boolean,
+  out: Utf8Out,
+): void {
   const parts = cell.split(delimiter);
-  let out = '[';
-  let first = true;
-  for (const p of parts) {
-    const t = p.trim();
+  out.byte(91); // [
+  let n = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const t = parts[i].trim();
     if (t === '') continue;
-    out += first ? JSON.stringify(t) : `,${JSON.stringify(t)}`;
-    first = false;
+    if (n > 0) out.byte(44); // ,
+    out.json(t);
+    parts[n++] = t;
   }
-  return `${out}]`;
+  out.byte(93); // ]
+  parts.length = n;
+  if (!certifyList(parts, uniqueList)) certainty.clean = false;
 }
 
 /** A JSON-object cell → `key_value_pairs` (value → count; the core checks the counts). */
@@ -113,6 +122,7 @@ export function jsonObjectCell(cell: string, column: string): string | undefined
       'invalid-key-value-pairs',
       `column "${column}": ${excerpt(cell)} is not a JSON object of value → count.`,
     );
+  if (!certifyPairs(v as Record<string, unknown>)) certainty.clean = false;
   return JSON.stringify(v);
 }
 

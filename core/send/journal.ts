@@ -8,8 +8,13 @@
  * skips those accepted in any earlier run, and sends every other one again — rejected, outcome
  * unknown (a resend overwrites, so it is safe) and not yet sent. A file whose bytes changed since
  * (another size or SHA-256) refuses to resume.
+ *
+ * `JournalWriter` is the one writer: `caseed send` and VS Code append the same records through a
+ * sink (a file opened for appending, each record written before the next step), so a journal
+ * written by either is resumed by the other.
  */
-import type { Outcome } from './sender';
+import { UserRanges } from './ranges';
+import type { Outcome, RequestOutcome } from './sender';
 
 export const JOURNAL_VERSION = 1;
 
@@ -197,4 +202,65 @@ export function resumeCounts(state: JournalState): Record<Outcome | 'never', num
   };
   for (let r = 0; r < state.states.length; r++) out[earlierOutcome(state, r)]++;
   return out;
+}
+
+/**
+ * Where a journal's records go. `append` gets one complete line; the writer awaits it before the
+ * next step (a request leaving, the next record), so a sink that writes before it returns loses
+ * nothing to a killed process.
+ */
+export interface JournalSink {
+  append(line: string): void | Promise<void>;
+}
+
+/** What a run's start record says (the writer adds the version and the time). */
+export type JournalStartFields = Omit<JournalStart, 't' | 'v' | 'at'>;
+
+/** The records of one run, in order: `start` (or `resume`), `sent`/`done` per request, `end`. */
+export class JournalWriter {
+  constructor(
+    private readonly sink: JournalSink,
+    private readonly now: () => string = () => new Date().toISOString(),
+  ) {}
+
+  /** A new journal's first record. */
+  start(fields: JournalStartFields): void | Promise<void> {
+    return this.write({ t: 'start', v: JOURNAL_VERSION, ...fields, at: this.now() });
+  }
+
+  /** A resume of the journal's send (appended to it). */
+  resume(): void | Promise<void> {
+    return this.write({ t: 'resume', at: this.now() });
+  }
+
+  /** The sender's journal hooks: a request about to leave, and its outcome. */
+  readonly hooks = {
+    sending: (r: { index: number; users: readonly number[] }): void | Promise<void> =>
+      this.write({ t: 'sent', r: r.index, first: r.users[0], count: r.users.length }),
+    done: (o: RequestOutcome): void | Promise<void> =>
+      this.write({
+        t: 'done',
+        r: o.index,
+        outcome: o.outcome,
+        ...(o.status !== undefined ? { status: o.status } : {}),
+        ...(o.outcome === 'accepted' ? {} : { why: o.message }),
+      }),
+  };
+
+  /** The run's end (it was not killed): its outcome. */
+  end(outcome: string): void | Promise<void> {
+    return this.write({ t: 'end', at: this.now(), outcome });
+  }
+
+  private write(record: JournalRecord): void | Promise<void> {
+    return this.sink.append(journalLine(record));
+  }
+}
+
+/** The users of the requests accepted in the journal's runs. */
+export function acceptedUsers(state: JournalState): UserRanges {
+  const users = new UserRanges();
+  for (let r = 0; r < state.states.length; r++)
+    if (acceptedEarlier(state, r)) users.add(state.firstUser[r], state.userCount[r]);
+  return users;
 }

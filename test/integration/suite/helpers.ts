@@ -181,3 +181,34 @@ export async function answeringConfirmation<T>(
     window.showWarningMessage = original;
   }
 }
+
+type WindowDialog =
+  'showOpenDialog' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage';
+
+/**
+ * Runs `fn` while the extension's own calls to `vscode.window[name]` (an open dialog, a message with
+ * buttons) are answered by `answer` — given the call's arguments, it returns what the user's choice
+ * resolves to — and recorded. Like answeringConfirmation, it goes through the same call a click
+ * does; the commands have no way around their dialogs.
+ */
+export async function answering<T>(
+  name: WindowDialog,
+  answer: (args: unknown[]) => unknown,
+  fn: () => Thenable<T> | Promise<T>,
+): Promise<{ result: T; calls: unknown[][] }> {
+  const window = vscode.window as unknown as Record<
+    WindowDialog,
+    (...args: unknown[]) => Thenable<unknown>
+  >;
+  const original = window[name];
+  const calls: unknown[][] = [];
+  window[name] = (...args: unknown[]): Thenable<unknown> => {
+    calls.push(args);
+    return Promise.resolve(answer(args));
+  };
+  try {
+    return { result: await fn(), calls };
+  } finally {
+    window[name] = original;
+  }
+}
