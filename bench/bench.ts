@@ -37,7 +37,6 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-
 async function runTask(task: Task, text: string): Promise<number> {
   if (task === 'json') {
     JSON.parse(text);
