@@ -9,7 +9,13 @@
  * The names are compiled into an automaton (a table of transitions on ASCII characters), so the
  * scanner recognises a name in the same single pass that finds the closing quote.
  */
-import { CALCULATION_TYPE_ALIASES, CALCULATION_TYPES, ENVIRONMENTS, OBJECTS } from './vocabulary';
+import {
+  CALCULATION_TYPE_ALIASES,
+  CALCULATION_TYPES,
+  ENVIRONMENTS,
+  IDENTITY_ALIASES,
+  OBJECTS,
+} from './vocabulary';
 
 /** A recogniser of a set of names: state 0 is dead, 1 the start. */
 export interface KnownNames {
@@ -50,11 +56,15 @@ function compile(names: Iterable<string>): KnownNames {
 let keys: KnownNames | undefined;
 let values: KnownNames | undefined;
 
-/** The vocabulary's property names. */
+/**
+ * The vocabulary's property names, and the identity names of other mParticle APIs that the
+ * identities rule looks up (`IDENTITY_ALIASES`).
+ */
 export function knownKeys(): KnownNames {
-  return (keys ??= compile(
-    Object.values(OBJECTS).flatMap((spec) => spec.properties.map((p) => p.name)),
-  ));
+  return (keys ??= compile([
+    ...Object.values(OBJECTS).flatMap((spec) => spec.properties.map((p) => p.name)),
+    ...Object.keys(IDENTITY_ALIASES),
+  ]));
 }
 
 /** The values of `calculation_type` (types and aliases) and `environment`. */
