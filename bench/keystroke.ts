@@ -8,7 +8,9 @@
  * - structural edits, timed the same way: the comma between two users removed and put back, a whole
  *   user pasted in and removed again (each needs a full pass);
  * - completion and hover requests on users spread over the file, timed request to response;
- * - the server process's RSS once the file is validated, and its peak (VmHWM, Linux).
+ * - the server process's RSS (VmRSS, Linux) once the file is open and validated, right after the
+ *   edits, and settled (the lowest of one sample a second over `settleMs` of idleness after the
+ *   edits: what V8 and the allocator give back when nothing happens), and its peak (VmHWM).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,8 +32,10 @@ export interface LiveResult {
   openMs: number;
   completion?: Percentiles;
   hover?: Percentiles;
-  /** Server RSS (MB) after the file is validated and the edits are done, and its peak. */
+  /** Server RSS (MB) right after the edits and requests are done, and its peak. */
   rssMB: number | undefined;
+  /** Server RSS (MB) once idle after the edits: the lowest of a sample a second over `settleMs`. */
+  settledRssMB: number | undefined;
   peakRssMB: number | undefined;
   /** Server RSS (MB) right after the file is open and validated. */
   openRssMB: number | undefined;
@@ -66,7 +70,15 @@ function positionIn(starts: number[], offset: number): { line: number; character
 
 export async function liveServer(
   text: string,
-  options: { keystrokes?: number; requests?: number; server?: string } = {},
+  options: {
+    keystrokes?: number;
+    requests?: number;
+    server?: string;
+    /** Idle time after the edits over which the settled RSS is sampled (default 10 s). */
+    settleMs?: number;
+    /** Called with the server's pid after the open, the keystrokes and all edits (diagnostic runs). */
+    probe?: (phase: 'open' | 'keystrokes' | 'edits', pid: number | undefined) => Promise<void>;
+  } = {},
 ): Promise<LiveResult> {
   const spots = Math.max(1, Math.floor((options.keystrokes ?? 200) / 2));
   const configuration = { validate: { debounceMs: 0 } };
@@ -86,6 +98,7 @@ export async function liveServer(
     await client.waitFor('first diagnostics', () => published(1), 600_000);
     const openMs = performance.now() - opened;
     const afterOpen = memoryOf(client.process.pid);
+    await options.probe?.('open', client.process.pid);
 
     const starts = [0];
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -126,6 +139,7 @@ export async function liveServer(
     }
     const firstEdit = 2;
     const lastKeystroke = version;
+    await options.probe?.('keystrokes', client.process.pid);
 
     // Structural edits: a comma between users removed and put back; a user pasted and removed.
     const structural: number[] = [];
@@ -178,6 +192,14 @@ export async function liveServer(
       .filter((st) => st.uri === uri && st.version >= firstEdit && st.version <= lastKeystroke)
       .map((st) => st.durationMs);
     const memory = memoryOf(client.process.pid);
+    let settled = memory.rss;
+    for (let waited = 0; waited < (options.settleMs ?? 10_000); waited += 1000) {
+      await new Promise((resolveSleep) => setTimeout(resolveSleep, 1000));
+      const now = memoryOf(client.process.pid).rss;
+      if (now !== undefined && (settled === undefined || now < settled)) settled = now;
+    }
+    await options.probe?.('edits', client.process.pid);
+    const peak = memoryOf(client.process.pid).peak;
     return {
       keystrokes: percentiles(times),
       structural: percentiles(structural),
@@ -186,7 +208,8 @@ export async function liveServer(
       completion,
       hover,
       rssMB: memory.rss,
-      peakRssMB: memory.peak,
+      settledRssMB: settled,
+      peakRssMB: peak,
       openRssMB: afterOpen.rss,
     };
   } finally {

@@ -6,7 +6,8 @@
  *
  * The server's documents (`SeedDocument`) carry an incremental validation: a model for a new version
  * reads the diagnostics the store kept up to date as the changes arrived (one full pass first if a
- * change was structural, or the definitions or the date changed).
+ * change was structural, or the definitions or the date changed — read from the document's chunks,
+ * so that it never builds a second copy of a big document's text).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SeedModel } from '../core/document';
@@ -18,6 +19,14 @@ import { localToday } from '../core/validate';
 import { analyzeNdjson } from '../core/stream/ndjsonModel';
 import { formatOfName } from '../core/stream/users';
 import { SeedDocument } from './seedDocuments';
+
+/**
+ * Characters per parse window of a full pass: below V8's large-object size (128 KB), so that a
+ * window's text and the trees parsed from it die young, in the young generation — 1 MiB windows
+ * were large objects, collected only by a full collection, and a few full passes of a 200 MB file
+ * left a gigabyte of them behind.
+ */
+const WINDOW = 64 * 1024;
 
 interface Entry {
   document: TextDocument;
@@ -69,7 +78,7 @@ function incrementalModel(document: SeedDocument, definitions: Definitions | und
   let v = document.validation;
   if (v === undefined || v.definitions !== definitions || v.today !== today) {
     v = {
-      store: new SeedStore(document.getText(), { today, definitions }),
+      store: new SeedStore(document.pieces(), { today, definitions, windowSize: WINDOW }),
       definitions,
       today,
       stale: false,
@@ -77,7 +86,7 @@ function incrementalModel(document: SeedDocument, definitions: Definitions | und
     document.validation = v;
     document.releaseText();
   } else if (v.stale) {
-    v.store.fullPass(document.getText());
+    v.store.fullPass(document.pieces());
     v.stale = false;
     document.releaseText();
   }

@@ -150,6 +150,11 @@ export class SeedDocument implements TextDocument {
     return this.flat;
   }
 
+  /** The text as pieces in order (its chunks), for a reader that takes a stream. */
+  pieces(): readonly string[] {
+    return this.chunks;
+  }
+
   /** Drops the whole text built by `getText()` (a big document keeps only its chunks). */
   releaseText(): void {
     if (this.chunks.length > 1) this.flat = undefined;
@@ -177,7 +182,8 @@ export class SeedDocument implements TextDocument {
   positionAt(offset: number): Position {
     offset = Math.max(Math.min(offset, this.total), 0);
     const c = this.chunkAt(offset);
-    const rel = offset - this.starts[c];
+    const chunkStart = this.starts[c];
+    const rel = offset - chunkStart;
     const ls = this.lines[c];
     let lo = 0;
     let hi = ls.length;
@@ -187,8 +193,11 @@ export class SeedDocument implements TextDocument {
       else hi = mid;
     }
     const line = this.lineBase[c] + lo;
-    const lineOffset = this.lineStart(line);
-    offset = this.ensureBeforeEOL(offset, lineOffset);
+    // The line starts in this chunk (read it there), or in an earlier one.
+    const lineOffset = lo > 0 ? chunkStart + ls[lo - 1] : this.lineStart(line);
+    // Inside a line the character before is a line break only between \r and \n.
+    const before = rel > 0 ? this.chunks[c].charCodeAt(rel - 1) : this.charCodeAt(offset - 1);
+    if (offset > lineOffset && isEOL(before)) offset = this.ensureBeforeEOL(offset, lineOffset);
     return { line, character: offset - lineOffset };
   }
 

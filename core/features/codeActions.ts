@@ -14,11 +14,6 @@ import { diagnosticIndex, MaxTree } from './diagnosticIndex';
 export const SOURCE = 'caseed';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.caseed`;
 
-/** What an LSP diagnostic of caseed carries in `data`: its fixes, as LSP text edits. */
-export interface DiagnosticData {
-  fixes: Array<{ title: string; preferred: boolean; edits: TextEdit[] }>;
-}
-
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -30,6 +25,12 @@ export function toTextEdits(model: SeedModel, edits: readonly Edit[]): TextEdit[
   return edits.map((e) => ({ range: model.lines.rangeOf(e.offset, e.length), newText: e.newText }));
 }
 
+/**
+ * The LSP form of a diagnostic, as published. It carries no `data`: the fixes are not sent with
+ * every publication (at 1,000 problems they were about half of each message's bytes, re-sent on
+ * every keystroke, and no client reads them) — a code action request finds the diagnostics under
+ * its range in the model and builds their fixes then (`codeActions`).
+ */
 export function toLspDiagnostic(model: SeedModel, d: SeedDiagnostic): Diagnostic {
   const out: Diagnostic = {
     range: model.lines.rangeOf(d.offset, d.length),
@@ -43,16 +44,6 @@ export function toLspDiagnostic(model: SeedModel, d: SeedDiagnostic): Diagnostic
     out.tags = d.tags.map((t) =>
       t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated,
     );
-  if (d.fixes !== undefined && d.fixes.length > 0) {
-    const data: DiagnosticData = {
-      fixes: d.fixes.map((f) => ({
-        title: f.title,
-        preferred: f.preferred === true,
-        edits: toTextEdits(model, f.edits),
-      })),
-    };
-    out.data = data;
-  }
   return out;
 }
 

@@ -20,29 +20,21 @@ interface Converted {
 
 const converted = new WeakMap<readonly SeedDiagnostic[], Converted>();
 
-function movedBy(d: SeedDiagnostic, by: number): SeedDiagnostic {
-  const out: SeedDiagnostic = { ...d, offset: d.offset + by };
-  if (d.fixes !== undefined)
-    out.fixes = d.fixes.map((f) => ({
-      ...f,
-      edits: f.edits.map((e) => ({ ...e, offset: e.offset + by })),
-    }));
-  return out;
+/** The LSP diagnostic of `d`, whose offset is relative to `start` (fixes are not published). */
+function converted1(model: SeedModel, d: SeedDiagnostic, start: number): Diagnostic {
+  return toLspDiagnostic(model, { ...d, offset: d.offset + start });
 }
 
-function shiftLines<T>(value: T, lines: number): T {
-  // Ranges are { start: { line, character }, end: … }: copy the structure, moving every `line`.
-  if (Array.isArray(value)) return value.map((v: unknown) => shiftLines(v, lines)) as T;
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>))
-    out[k] =
-      k === 'line' && typeof v === 'number'
-        ? v + lines
-        : k === 'codeDescription'
-          ? v
-          : shiftLines(v, lines);
-  return out as T;
+/** A copy of `d` whose range is `lines` lines further down (everything else shared). */
+function shiftLines(d: Diagnostic, lines: number): Diagnostic {
+  const { start, end } = d.range;
+  return {
+    ...d,
+    range: {
+      start: { line: start.line + lines, character: start.character },
+      end: { line: end.line + lines, character: end.character },
+    },
+  };
 }
 
 export interface Published {
@@ -73,11 +65,12 @@ export function publishedDiagnostics(store: SeedStore, model: SeedModel, max: nu
       if (c === undefined || c.character !== at.character) {
         c = {
           ...at,
-          lsp: relative.map((d) => toLspDiagnostic(model, movedBy(d, start))),
+          lsp: relative.map((d) => converted1(model, d, start)),
         };
         converted.set(relative, c);
       } else if (c.line !== at.line) {
-        c = { ...at, lsp: shiftLines(c.lsp, at.line - c.line) };
+        const by = at.line - c.line;
+        c = { ...at, lsp: c.lsp.map((d) => shiftLines(d, by)) };
         converted.set(relative, c);
       }
       for (const d of c.lsp) if (shown.length < max) shown.push(d);

@@ -11,16 +11,20 @@ import type { JsonNode } from '../ast';
 import type { Definitions } from '../definitions/model';
 import type { Edit, SeedDiagnostic } from '../diagnostics';
 import { parse } from '../parser';
-import type { AttributeSighting } from '../rules/context';
+import type { AttributeSighting, RuleContext } from '../rules/context';
 import { createContext } from '../rules/context';
 import { checkDefinitions } from '../rules/definitions';
 import { checkUser } from '../rules/user';
 import { checkRoot, localToday } from '../validate';
+import type { StreamedUser } from '../stream/users';
+import { UserReader } from '../stream/users';
 import { lastAtOrBelow, lowerBound } from '../sorted';
 
 export interface StoreOptions {
   today?: string;
   definitions?: Definitions;
+  /** Characters per parse window of a full pass (small values are for tests). */
+  windowSize?: number;
 }
 
 /**
@@ -39,12 +43,8 @@ class Sightings extends Map<string, AttributeSighting> {
   }
 }
 
-interface UserState {
-  /** Diagnostics with offsets (and fix edit offsets) relative to the user's start. */
-  diagnostics: SeedDiagnostic[];
-  /** Attribute names this user seeds (deduplicated). */
-  names: string[];
-}
+/** The diagnostics of every user without any (shared; never changed). */
+const NONE: SeedDiagnostic[] = [];
 
 /** Stable sort by offset. */
 function byOffset(ds: SeedDiagnostic[]): SeedDiagnostic[] {
@@ -61,8 +61,67 @@ function moved(d: SeedDiagnostic, by: number): SeedDiagnostic {
   return out;
 }
 
-function unique(names: string[]): string[] {
-  return names.length < 2 ? names.slice() : [...new Set(names)];
+/**
+ * A copy of a string that does not keep the text it was cut from alive: V8 makes a slice of 13 or
+ * more characters a view on its parent, so one attribute name kept from a full pass would hold the
+ * whole 200 MB text of that pass (concatenating and slicing again makes a string of its own).
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/**
+ * The copy of a diagnostic the store keeps: moved by `by`, its strings (message, fix titles and
+ * texts) holding nothing of the parsed text.
+ */
+function kept(d: SeedDiagnostic, by: number): SeedDiagnostic {
+  const out: SeedDiagnostic = { ...d, offset: d.offset + by, message: detached(d.message) };
+  if (d.fixes !== undefined)
+    out.fixes = d.fixes.map((f) => ({
+      ...f,
+      title: detached(f.title),
+      edits: f.edits.map((e): Edit => ({
+        ...e,
+        offset: e.offset + by,
+        newText: detached(e.newText),
+      })),
+    }));
+  return out;
+}
+
+/** The names a user seeds, deduplicated and interned in `pool` (one detached copy of each name). */
+function internedNames(names: readonly string[], pool: Map<string, string>): string[] {
+  const out: string[] = [];
+  const seen = names.length > 8 ? new Set<string>() : undefined;
+  for (const name of names) {
+    let c = pool.get(name);
+    if (c === undefined) {
+      c = detached(name);
+      pool.set(c, c);
+    }
+    if (seen !== undefined ? seen.has(c) : out.includes(c)) continue;
+    seen?.add(c);
+    out.push(c);
+  }
+  return out;
+}
+
+/** The one array of `lists` holding these names (never changed once shared). */
+function sharedList(names: string[], lists: Map<string, string[]>): string[] {
+  const key = names.join('\u0000');
+  const shared = lists.get(key);
+  if (shared !== undefined) return shared;
+  lists.set(key, names);
+  return names;
+}
+
+/** A first sighting whose strings hold nothing of the parsed text. */
+function keptSighting(s: AttributeSighting): AttributeSighting {
+  return {
+    ...s,
+    type: s.type === undefined ? undefined : detached(s.type),
+    cutoff: s.cutoff === undefined ? undefined : detached(s.cutoff),
+  };
 }
 
 /** Inserts `user` into the sorted list (no duplicates). */
@@ -85,86 +144,137 @@ export interface UserSpan {
 export class SeedStore {
   private readonly today: string;
   private readonly definitions: Definitions | undefined;
+  private readonly windowSize: number | undefined;
   /** True when the root is an array (users are segments); otherwise every diagnostic is a gap one. */
   private bulk = false;
   private starts: number[] = [];
   private lengths: number[] = [];
-  private users: UserState[] = [];
+  /** Per user: its diagnostics, offsets (and fix edit offsets) relative to its start. */
+  private userDiags: SeedDiagnostic[][] = [];
+  /** Per user: the attribute names it seeds (deduplicated; users seeding the same names share one array). */
+  private userNames: string[][] = [];
+  /** The users with diagnostics, ascending (walks visit these, not every user). */
+  private flagged: number[] = [];
   /** Syntax and rule diagnostics outside every user (absolute offsets). */
   private gap: SeedDiagnostic[] = [];
   /** Attribute name → the users seeding it, ascending. */
   private seededBy = new Map<string, number[]>();
   /** Attribute name → its first sighting in the file. */
   private firsts = new Map<string, AttributeSighting>();
+  /** One detached copy of each attribute name (see `detached`), renewed by each full pass. */
+  private pool = new Map<string, string>();
+  /** One array per distinct list of names (most users seed the same attributes). */
+  private lists = new Map<string, string[]>();
   private materialized: SeedDiagnostic[] | undefined;
   userCount = 0;
   /** How many edits were applied incrementally and how many needed a full pass (for tests). */
   readonly stats = { incremental: 0, full: 0 };
 
-  constructor(text: string, options: StoreOptions = {}) {
+  constructor(text: string | readonly string[], options: StoreOptions = {}) {
     this.today = options.today ?? localToday();
     this.definitions = options.definitions;
+    this.windowSize = options.windowSize;
     this.fullPass(text);
   }
 
-  /** Validates the whole text again. */
-  fullPass(text: string): void {
+  /**
+   * Validates the whole text again, read as a stream (core/stream/users.ts): pieces of the text in
+   * order (a document's chunks) or the text itself. The users come out of windows of the text, so
+   * a pass over a chunked document never builds the document's whole text.
+   */
+  fullPass(source: string | readonly string[]): void {
     this.stats.full++;
     this.materialized = undefined;
     const defs = this.definitions;
-    const ctx = createContext(text, this.today, false);
     const sightings = new Sightings(() => undefined);
-    (ctx as { attributes: Map<string, AttributeSighting> }).attributes = sightings;
     const syntax: SeedDiagnostic[] = [];
     const gap: SeedDiagnostic[] = [];
+    const single: SeedDiagnostic[] = [];
     const starts: number[] = [];
     const lengths: number[] = [];
-    const users: UserState[] = [];
+    const userDiags: SeedDiagnostic[][] = [];
+    const userNames: string[][] = [];
+    const lists = new Map<string, string[]>();
     const seededBy = new Map<string, number[]>();
-    const { root, diagnostics } = parse(text, {
-      diagnostics: syntax,
-      onRootItem: (item, index) => {
-        ctx.bulk = true;
-        const start = item.offset;
-        const end = start + item.length;
-        const own: SeedDiagnostic[] = [];
-        for (const d of syntax) {
-          if (d.offset >= start && d.offset < end) own.push(d);
-          else gap.push(d);
-        }
-        syntax.length = 0;
-        sightings.names.length = 0;
-        checkUser(ctx, item, index);
-        if (defs !== undefined) checkDefinitions(ctx, item, defs);
-        for (const d of ctx.out) own.push(d);
-        ctx.out.length = 0;
-        const names = unique(sightings.names);
-        for (const name of names) {
-          const list = seededBy.get(name);
-          if (list === undefined) seededBy.set(name, [index]);
-          else list.push(index);
-        }
-        starts.push(start);
-        lengths.push(item.length);
-        users.push({ diagnostics: byOffset(own).map((d) => moved(d, -start)), names });
-        return false;
-      },
+    const pool = new Map<string, string>();
+    const today = this.today;
+    const check = (text: string, node: JsonNode, index: number, bulk: boolean): RuleContext => {
+      const ctx = createContext(text, today, bulk);
+      (ctx as { attributes: Map<string, AttributeSighting> }).attributes = sightings;
+      sightings.names.length = 0;
+      checkUser(ctx, node, index);
+      if (defs !== undefined) checkDefinitions(ctx, node, defs);
+      return ctx;
+    };
+    const onUser = (u: StreamedUser): void => {
+      if (!u.bulk) {
+        // One user object as the root: its diagnostics are gap ones, after the syntax ones.
+        for (const d of check(u.text, u.node, 0, false).out) single.push(kept(d, u.base));
+        return;
+      }
+      const start = u.offset;
+      const end = start + u.length;
+      const own: SeedDiagnostic[] = [];
+      for (const d of syntax) {
+        if (d.offset >= start && d.offset < end) own.push(kept(d, -start));
+        else gap.push(d);
+      }
+      syntax.length = 0;
+      const ctx = check(u.text, u.node, u.index, true);
+      for (const d of ctx.out) own.push(kept(d, u.base - start));
+      const names = sharedList(internedNames(sightings.names, pool), lists);
+      for (const name of names) {
+        const list = seededBy.get(name);
+        if (list === undefined) seededBy.set(name, [u.index]);
+        else list.push(u.index);
+      }
+      starts.push(start);
+      lengths.push(u.length);
+      userDiags.push(own.length === 0 ? NONE : byOffset(own));
+      userNames.push(names);
+    };
+    const reader = new UserReader({
+      onSyntax: (d) => syntax.push(d),
+      onUser,
+      windowSize: this.windowSize,
     });
+    if (typeof source === 'string') reader.push(source);
+    else for (const piece of source) reader.push(piece);
+    const end = reader.end();
+    const root = end.root;
     // What the parser found after the last user, and the end-of-file checks.
-    for (const d of diagnostics) gap.push(d);
+    for (const d of syntax) gap.push(d);
+    for (const d of single) gap.push(d);
     this.bulk = root?.type === 'array';
-    checkRoot(ctx, root, users.length, (user) => {
-      checkUser(ctx, user, 0);
-      if (defs !== undefined) checkDefinitions(ctx, user, defs);
-    });
-    for (const d of ctx.out) gap.push(d);
-    this.gap = byOffset(gap);
+    if (root !== undefined && root.type !== 'object') {
+      const ctx = createContext('', today, false);
+      const node: JsonNode = root.node ?? {
+        type: 'array',
+        offset: root.offset,
+        length: root.length,
+        items: [],
+      };
+      checkRoot(ctx, node, end.elementCount, () => undefined);
+      for (const d of ctx.out) gap.push(d);
+    }
+    this.gap = byOffset(gap).map((d) => kept(d, 0));
     this.starts = starts;
     this.lengths = lengths;
-    this.users = users;
+    this.userDiags = userDiags;
+    this.userNames = userNames;
+    this.lists = lists;
+    const flagged: number[] = [];
+    for (let i = 0; i < userDiags.length; i++) if (userDiags[i].length > 0) flagged.push(i);
+    this.flagged = flagged;
     this.seededBy = seededBy;
-    this.firsts = new Map(sightings);
-    this.userCount = root?.type === 'array' ? users.length : root ? 1 : 0;
+    this.pool = pool;
+    const firsts = new Map<string, AttributeSighting>();
+    for (const [name, sighting] of Map.prototype.entries.call(sightings) as Iterable<
+      [string, AttributeSighting]
+    >)
+      firsts.set(internedNames([name], pool)[0], keptSighting(sighting));
+    this.firsts = firsts;
+    this.userCount = root?.type === 'array' ? userDiags.length : root ? 1 : 0;
   }
 
   /**
@@ -173,7 +283,7 @@ export class SeedStore {
    * whether the edit was handled incrementally.
    */
   edit(
-    text: { slice(start: number, end: number): string; full(): string },
+    text: { slice(start: number, end: number): string; full(): string | readonly string[] },
     offset: number,
     removed: number,
     inserted: string,
@@ -244,7 +354,7 @@ export class SeedStore {
   /** The diagnostics of user `index`, absolute offsets. */
   userDiagnostics(index: number): SeedDiagnostic[] {
     const start = this.starts[index];
-    return this.users[index].diagnostics.map((d) => moved(d, start));
+    return this.userDiags[index].map((d) => moved(d, start));
   }
 
   /**
@@ -292,9 +402,9 @@ export class SeedStore {
     (ctx as { attributes: Map<string, AttributeSighting> }).attributes = sightings;
     checkUser(ctx, root as JsonNode, index);
     if (this.definitions !== undefined) checkDefinitions(ctx, root, this.definitions);
-    const names = unique(sightings.names);
+    const names = sharedList(internedNames(sightings.names, this.pool), this.lists);
     // Does the first sighting of an attribute other users see change?
-    const old = this.users[i].names;
+    const old = this.userNames[i];
     const others = (name: string): boolean => {
       const list = this.seededBy.get(name);
       return list !== undefined && (list.length > 1 || (list.length === 1 && list[0] !== i));
@@ -314,7 +424,7 @@ export class SeedStore {
     for (const name of names)
       if (!old.includes(name) && firstIsThis(name) && others(name)) return false;
     // Commit: the user's diagnostics, its names, the first sightings it alone holds, the shift.
-    const own = byOffset(parsed.diagnostics.concat(ctx.out)).map((d) => moved(d, -prefix));
+    const own = byOffset(parsed.diagnostics.concat(ctx.out)).map((d) => kept(d, -prefix));
     for (const name of old)
       if (!newSet.has(name)) {
         const list = this.seededBy.get(name);
@@ -332,10 +442,13 @@ export class SeedStore {
       else insertSorted(list, i);
       if (this.seededBy.get(name)![0] === i) {
         const mine = Map.prototype.get.call(sightings, name) as AttributeSighting | undefined;
-        if (mine !== undefined) this.firsts.set(name, mine);
+        if (mine !== undefined) this.firsts.set(name, keptSighting(mine));
       }
     }
-    this.users[i] = { diagnostics: own, names };
+    this.userDiags[i] = own.length === 0 ? NONE : own;
+    this.userNames[i] = names;
+    if (own.length > 0) insertSorted(this.flagged, i);
+    else removeSorted(this.flagged, i);
     this.lengths[i] = length;
     if (delta !== 0) {
       const starts = this.starts;
@@ -376,9 +489,8 @@ export class SeedStore {
   ): void {
     const gap = this.gap;
     let g = 0;
-    for (let i = 0; i < this.users.length; i++) {
-      const ds = this.users[i].diagnostics;
-      if (ds.length === 0) continue;
+    for (const i of this.flagged) {
+      const ds = this.userDiags[i];
       const start = this.starts[i];
       while (g < gap.length && gap[g].offset < start) if (!gapDiagnostic(gap[g++])) return;
       if (!user(start, ds)) return;
@@ -392,9 +504,8 @@ export class SeedStore {
     const out: SeedDiagnostic[] = [];
     const gap = this.gap;
     let g = 0;
-    for (let i = 0; i < this.users.length; i++) {
-      const ds = this.users[i].diagnostics;
-      if (ds.length === 0) continue;
+    for (const i of this.flagged) {
+      const ds = this.userDiags[i];
       const start = this.starts[i];
       while (g < gap.length && gap[g].offset < start) out.push(gap[g++]);
       for (const d of ds) out.push(moved(d, start));

@@ -90,6 +90,9 @@ describe('a 100,000-user file over JSON-RPC', () => {
     const d = published(1)!.diagnostics.find(
       (x) => x.code === 'invalid-environment' && x.range.start.line === line(DEEP),
     ) as Diagnostic;
+    // Published diagnostics carry no fixes: the server builds them for the code action request.
+    assert.equal(d.data, undefined);
+    assert.ok(published(1)!.diagnostics.every((x) => x.data === undefined));
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: d.range,

@@ -90,6 +90,7 @@ describe('language features over JSON-RPC', () => {
     const published = await client.waitForDiagnostics(uri);
     const diagnostic = published.diagnostics.find((d) => d.code === 'trailing-comma') as Diagnostic;
     assert.ok(diagnostic);
+    assert.equal(diagnostic.data, undefined, 'fixes are not published, the server builds them');
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: diagnostic.range,
