@@ -4,7 +4,7 @@
  * keeps the hash V8 computes for it, and the cross-user rule looks every name up in a map: hashing
  * a fresh string each time cost more than comparing its characters once here. Strings are
  * immutable, so which object holds the characters is never observable. Memory is bounded (SIZE
- * names of at most MAX characters).
+ * names of at most RECENT_MAX characters, none a view on a parsed text).
  */
 const SIZE = 256;
 const MASK = SIZE - 1;
@@ -26,7 +26,10 @@ export function recentName(text: string, from: number, to: number, hash: number)
   const i = hash & MASK;
   const s = slots[i];
   if (s !== undefined && s.length === to - from && sameChars(text, from, s)) return s;
-  const v = text.slice(from, to);
+  // A copy of its own: V8 makes a slice of 13 or more characters a view that keeps the whole text
+  // alive, and this cache outlives every parse (concatenating and slicing again makes a string
+  // that holds only its own characters).
+  const v = to - from < 13 ? text.slice(from, to) : (' ' + text.slice(from, to)).slice(1);
   slots[i] = v;
   return v;
 }
