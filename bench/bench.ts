@@ -16,16 +16,16 @@
  * with the debounce at 0, structural edits, completion and hover, the server's RSS.
  *
  * Usage: node dist/bench.js [--sizes 1000,10000,100000] [--live-sizes 1000,10000,100000] [--runs N]
- *   [--only cli] [--big-mb 1024]
- * (an empty list skips that part: `--sizes ''` runs only the language server rows)
+ *   [--only cli] [--big-mb 1024] [--no-peer] [--no-rss] [--no-cli]
+ * (an empty list skips that part: `--sizes ''` runs only the language server rows; `--no-peer`,
+ * `--no-rss` and `--no-cli` skip the peer's column, the RSS columns and the CLI rows)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LineIndex } from '../core/positions';
-import { validate } from '../core/validate';
 import { cliBench } from './cli';
+import { coreValidate } from './coreValidate';
 import { generateBulk } from './generate';
 import { liveServer } from './keystroke';
 import { jsonLanguageServiceValidate } from './peer';
@@ -35,18 +35,6 @@ type Task = 'json' | 'core' | 'peer';
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-/** The core's full validation, every diagnostic given its line/character range. */
-function coreValidate(text: string): number {
-  const { diagnostics, lineStarts } = validate(text, { keepTree: false, today: '2026-01-01' });
-  const lines = new LineIndex(text, lineStarts);
-  let errors = 0;
-  for (const d of diagnostics) {
-    lines.rangeOf(d.offset, d.length);
-    if (d.severity === 'error') errors++;
-  }
-  return errors;
 }
 
 async function runTask(task: Task, text: string): Promise<number> {
@@ -136,12 +124,16 @@ async function main(): Promise<void> {
   ];
   const rows: string[][] = [header];
   const cliOnly = arg('--only') === 'cli';
+  const noPeer = process.argv.includes('--no-peer');
+  const noRss = process.argv.includes('--no-rss');
+  const rss = (file: string, task: Task): string =>
+    noRss ? 'skipped' : fmt(peakRss(file, task), 0);
   for (const users of cliOnly ? [] : sizes) {
     for (const invalidRate of [0, 0.01]) {
       const text = generateBulk({ users, invalidRate });
       const file = join(dir, `bulk-${users}-${invalidRate}.caseed.json`);
       writeFileSync(file, text);
-      const withPeer = users <= 10_000;
+      const withPeer = users <= 10_000 && !noPeer;
       // The core and the peer are each timed against their own JSON.parse floor, in separate phases,
       // so that the peer's garbage is not collected on the core's time.
       const n = users >= 100_000 ? Math.min(runs, 3) : runs;
@@ -161,9 +153,9 @@ async function main(): Promise<void> {
         fmt(floor),
         fmt(coreRatio, 2),
         peerRatio !== undefined ? fmt(peerRatio, 1) : 'skipped',
-        fmt(peakRss(file, 'json'), 0),
-        fmt(peakRss(file, 'core'), 0),
-        withPeer ? fmt(peakRss(file, 'peer'), 0) : 'skipped',
+        rss(file, 'json'),
+        rss(file, 'core'),
+        withPeer ? rss(file, 'peer') : 'skipped',
         String(errors),
       ]);
       console.log(rows[rows.length - 1].join('\t'));
@@ -172,6 +164,10 @@ async function main(): Promise<void> {
   if (!cliOnly) console.log('\n' + toMarkdown(rows));
 
   console.log('');
+  if (process.argv.includes('--no-cli') && !cliOnly) {
+    await live(arg('--live-sizes') ?? sizes.join(','), runs);
+    return;
+  }
   const cli = cliBench(dir, runs, 10_000, Number(arg('--big-mb') ?? 1024));
   for (const line of cli.lines) console.log(line);
   if (cliOnly) return;

@@ -14,8 +14,8 @@ function mpidText(i: number): string {
   return `73462446110${String((12968789 + i * 7919) % 100_000_000).padStart(8, '0')}`;
 }
 
-function user(i: number, broken: boolean): string {
-  const flaw = broken ? i % 5 : -1;
+/** User `i`, with flaw 0–4 (see below) or none (-1). */
+function user(i: number, flaw: number): string {
   const ts = flaw === 0 ? 1582589378 + i : 1582589378000 + i;
   const sumValue = flaw === 1 ? '"lots"' : String(100.5 + (i % 97));
   const date = flaw === 2 ? '2019-02-30' : '2019-12-01';
@@ -109,6 +109,9 @@ export function generateBulk(options: GenerateOptions): string {
   const rate = options.invalidRate ?? 0;
   const every = rate > 0 ? Math.round(1 / rate) : 0;
   const parts: string[] = new Array(options.users);
-  for (let i = 0; i < options.users; i++) parts[i] = user(i, every > 0 && i % every === every - 1);
+  // The broken users take the five flaws in turn (user i alone would always give the same one:
+  // every broken i is 99 mod 100).
+  for (let i = 0; i < options.users; i++)
+    parts[i] = user(i, every > 0 && i % every === every - 1 ? Math.floor(i / every) % 5 : -1);
   return `[\n${parts.join(',\n')}\n]\n`;
 }

@@ -21,6 +21,9 @@ import {
 } from './chars';
 import type { SeedDiagnostic } from './diagnostics';
 import { quoted } from './excerpt';
+import type { KnownNames } from './knownKeys';
+import { DEAD, knownKeys, knownValues, START } from './knownKeys';
+import { RECENT_MAX, recentHashStep, recentName } from './recentNames';
 
 /** What the leaf scanners need of the parser: the text, the cursor, and a way to report. */
 export interface Scanner {
@@ -59,6 +62,72 @@ export function scanSingleQuoted(p: Scanner): StringNode {
   return { type: 'string', offset: start, length: p.pos - start, value };
 }
 
+/**
+ * A property name: a plain one (no escape, no control character) that is a name of the vocabulary
+ * is given as the vocabulary's own string, another plain one as its slice; any other key is read
+ * by `scanString`.
+ */
+export function scanKey(p: Scanner): StringNode {
+  return scanKnown(p, knownKeys());
+}
+
+/** The value of `calculation_type` or `environment`, the same way (types, aliases, environments). */
+export function scanKnownValue(p: Scanner): StringNode {
+  return scanKnown(p, knownValues());
+}
+
+/** The value of `attribute_name`: a plain one through the cache of recent names. */
+export function scanRecentValue(p: Scanner): StringNode {
+  const text = p.text;
+  const start = p.pos;
+  let i = start + 1;
+  let hash = 0;
+  let c = text.charCodeAt(i);
+  while (c > BACKSLASH || (c >= SPACE && c !== QUOTE && c !== BACKSLASH)) {
+    hash = recentHashStep(hash, c);
+    c = text.charCodeAt(++i);
+  }
+  if (c !== QUOTE) return scanString(p);
+  p.pos = i + 1;
+  const value =
+    i - start - 1 <= RECENT_MAX ? recentName(text, start + 1, i, hash) : text.slice(start + 1, i);
+  return { type: 'string', offset: start, length: i + 1 - start, value };
+}
+
+function scanKnown(p: Scanner, known: KnownNames): StringNode {
+  const text = p.text;
+  const start = p.pos;
+  const next = known.next;
+  // Walk the names' automaton while the characters follow a name (one pass, no indexOf: on a text
+  // V8 holds as a rope, as an edited document's is, indexOf can cost a call into the runtime).
+  let i = start + 1;
+  let state = START;
+  let c = text.charCodeAt(i);
+  while (c < 128 && state !== DEAD) {
+    if (c === QUOTE) {
+      const name = known.accept[state];
+      if (name === undefined) break;
+      p.pos = i + 1;
+      return { type: 'string', offset: start, length: i + 1 - start, value: name };
+    }
+    state = next[state * 128 + c];
+    if (state === DEAD) break;
+    c = text.charCodeAt(++i);
+  }
+  // Not a name: go on over plain characters to the closing quote, or leave it to scanString.
+  while (c > BACKSLASH || (c >= SPACE && c !== QUOTE && c !== BACKSLASH)) c = text.charCodeAt(++i);
+  if (c === QUOTE) {
+    p.pos = i + 1;
+    return {
+      type: 'string',
+      offset: start,
+      length: i + 1 - start,
+      value: text.slice(start + 1, i),
+    };
+  }
+  return scanString(p);
+}
+
 export function scanString(p: Scanner): StringNode {
   const text = p.text;
   const start = p.pos;
@@ -66,6 +135,26 @@ export function scanString(p: Scanner): StringNode {
   let hasEscape = false;
   const len = text.length;
   for (;;) {
+    const c = text.charCodeAt(i);
+    // Most characters of a string are plain: one comparison for a-z and above (no quote,
+    // backslash or control character is above the backslash).
+    if (c > BACKSLASH) {
+      i++;
+      continue;
+    }
+    if (c === QUOTE) break;
+    if (c === BACKSLASH) {
+      hasEscape = true;
+      // A backslash at the end of a line escapes nothing: the string ends there, unclosed.
+      const next = text.charCodeAt(i + 1);
+      i += next === LF || next === CR ? 1 : 2;
+      continue;
+    }
+    if (c >= SPACE) {
+      i++;
+      continue;
+    }
+    // Past the end of the text (charCodeAt gave NaN), or a control character.
     if (i >= len) {
       p.pos = len;
       p.error(
@@ -83,46 +172,35 @@ export function scanString(p: Scanner): StringNode {
       );
       return { type: 'string', offset: start, length: len - start, value: text.slice(start + 1) };
     }
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) break;
-    if (c === BACKSLASH) {
-      hasEscape = true;
-      // A backslash at the end of a line escapes nothing: the string ends there, unclosed.
-      const next = text.charCodeAt(i + 1);
-      i += next === LF || next === CR ? 1 : 2;
-      continue;
-    }
-    if (c < SPACE) {
-      if (c === LF || c === CR) {
-        // Unterminated on this line: end the string here so the next lines still parse.
-        p.pos = i;
-        p.error(
-          'unclosed',
-          'This string is not closed on its line: add the closing double quote.',
-          start,
-          i - start,
-          [
-            {
-              title: 'Close the string',
-              edits: [{ offset: i, length: 0, newText: '"' }],
-              preferred: true,
-            },
-          ],
-        );
-        return {
-          type: 'string',
-          offset: start,
-          length: i - start,
-          value: text.slice(start + 1, i),
-        };
-      }
+    if (c === LF || c === CR) {
+      // Unterminated on this line: end the string here so the next lines still parse.
+      p.pos = i;
       p.error(
-        'invalid-string',
-        'A control character must be escaped inside a string (e.g. \\t).',
-        i,
-        1,
+        'unclosed',
+        'This string is not closed on its line: add the closing double quote.',
+        start,
+        i - start,
+        [
+          {
+            title: 'Close the string',
+            edits: [{ offset: i, length: 0, newText: '"' }],
+            preferred: true,
+          },
+        ],
       );
+      return {
+        type: 'string',
+        offset: start,
+        length: i - start,
+        value: text.slice(start + 1, i),
+      };
     }
+    p.error(
+      'invalid-string',
+      'A control character must be escaped inside a string (e.g. \\t).',
+      i,
+      1,
+    );
     i++;
   }
   p.pos = i + 1;

@@ -32,7 +32,14 @@ import {
 import { bomLength } from './bom';
 import type { Fix, SeedDiagnostic } from './diagnostics';
 import { checkDuplicateKeys } from './duplicateKeys';
-import { scanNumber, scanSingleQuoted, scanString } from './leaves';
+import {
+  scanKey,
+  scanKnownValue,
+  scanNumber,
+  scanRecentValue,
+  scanSingleQuoted,
+  scanString,
+} from './leaves';
 import { quoted } from './excerpt';
 
 export interface ParseOptions {
@@ -83,16 +90,21 @@ export class Parser {
    * feed can only stand in whitespace, comments or skipped text), so that positioning diagnostics
    * needs no second pass over a large text.
    */
-  lineStarts = new Int32Array(64);
+  lineStarts: Int32Array;
   lineCount = 1;
+  /** `lineStarts.length`, kept as a plain number for the hot loop. */
+  private lineCap: number;
 
   private addLine(start: number): void {
-    if (this.lineCount === this.lineStarts.length) {
-      const grown = new Int32Array(this.lineStarts.length * 2);
-      grown.set(this.lineStarts);
-      this.lineStarts = grown;
-    }
+    if (this.lineCount === this.lineCap) this.growLines();
     this.lineStarts[this.lineCount++] = start;
+  }
+
+  private growLines(): void {
+    const grown = new Int32Array(this.lineCap * 2);
+    grown.set(this.lineStarts);
+    this.lineStarts = grown;
+    this.lineCap = grown.length;
   }
 
   /** Records the line feeds in text the parser jumps over (comments, text after the root). */
@@ -106,11 +118,26 @@ export class Parser {
     }
   }
 
+  /**
+   * @param lines a buffer for the line starts to reuse (`parse` lends its scratch buffer): used when
+   * it has room for a line per 16 characters, else a new one is made.
+   */
   constructor(
     readonly text: string,
     private readonly options: ParseOptions,
+    lines?: Int32Array,
   ) {
     this.diagnostics = options.diagnostics ?? [];
+    // Room for a line per 16 characters (pretty-printed seed files average 20 to 30): growing a
+    // large typed array step by step from a few lines costs more than the parse of its lines.
+    const room = 64 + (text.length >> 4);
+    if (lines !== undefined && lines.length >= room) {
+      lines[0] = 0;
+      this.lineStarts = lines;
+    } else {
+      this.lineStarts = new Int32Array(room);
+    }
+    this.lineCap = this.lineStarts.length;
     if (options.bulkUser === true) {
       this.depth = 1;
       this.bulkRoot = true;
@@ -135,43 +162,57 @@ export class Parser {
     let pos = this.pos;
     for (;;) {
       const c = text.charCodeAt(pos);
-      if (c === SPACE || c === CR || c === TAB) {
+      if (c === SPACE) {
         pos++;
       } else if (c === LF) {
+        // addLine, inlined: this runs for every line of the file.
         pos++;
-        this.addLine(pos);
+        const n = this.lineCount;
+        if (n === this.lineCap) this.growLines();
+        this.lineStarts[n] = pos;
+        this.lineCount = n + 1;
+      } else if (c === CR || c === TAB) {
+        pos++;
       } else if (c === SLASH) {
-        const next = text.charCodeAt(pos + 1);
-        const start = pos;
-        if (next === SLASH) {
-          let end = text.indexOf('\n', pos);
-          if (end < 0) end = text.length;
-          pos = end;
-        } else if (next === STAR) {
-          const end = text.indexOf('*/', pos + 2);
-          pos = end < 0 ? text.length : end + 2;
-          this.addLinesIn(start, pos);
-        } else {
-          break;
-        }
-        this.error(
-          'comment',
-          'Comments are not allowed in a seed payload: remove this comment.',
-          start,
-          pos - start,
-          [
-            {
-              title: 'Remove comment',
-              edits: [{ offset: start, length: pos - start, newText: '' }],
-              preferred: true,
-            },
-          ],
-        );
+        const end = this.skipComment(pos);
+        if (end === pos) break;
+        pos = end;
       } else {
         break;
       }
     }
     this.pos = pos;
+  }
+
+  /** Skips the comment at `start` (when it is one), reporting it; returns where the scan goes on. */
+  private skipComment(start: number): number {
+    const text = this.text;
+    const next = text.charCodeAt(start + 1);
+    let pos: number;
+    if (next === SLASH) {
+      const end = text.indexOf('\n', start);
+      pos = end < 0 ? text.length : end;
+    } else if (next === STAR) {
+      const end = text.indexOf('*/', start + 2);
+      pos = end < 0 ? text.length : end + 2;
+      this.addLinesIn(start, pos);
+    } else {
+      return start; // a lone slash is not trivia: the caller stops at it
+    }
+    this.error(
+      'comment',
+      'Comments are not allowed in a seed payload: remove this comment.',
+      start,
+      pos - start,
+      [
+        {
+          title: 'Remove comment',
+          edits: [{ offset: start, length: pos - start, newText: '' }],
+          preferred: true,
+        },
+      ],
+    );
+    return pos;
   }
 
   parseRoot(): JsonNode | undefined {
@@ -345,7 +386,7 @@ export class Parser {
         }
         continue;
       }
-      this.finishProperty(properties, scanString(this));
+      this.finishProperty(properties, scanKey(this));
       needComma = true;
       lastComma = -1;
     }
@@ -426,7 +467,17 @@ export class Parser {
       );
       return;
     }
-    const value = this.parseValue();
+    // The values the rules look up by name are read as the vocabulary's own strings (calculation
+    // types, environments) or through the cache of recent names (attribute names).
+    const name = key.value;
+    const value =
+      c !== QUOTE
+        ? this.parseValue()
+        : name === 'calculation_type' || name === 'environment'
+          ? scanKnownValue(this)
+          : name === 'attribute_name'
+            ? scanRecentValue(this)
+            : scanString(this);
     if (value !== undefined) {
       prop.value = value;
       prop.length = value.offset + value.length - prop.offset;
@@ -526,8 +577,25 @@ export class Parser {
   }
 }
 
+/**
+ * The line starts of a parse are recorded in a scratch buffer kept from one `parse` to the next and
+ * copied out at the end: a fresh typed array of a million entries costs more (page faults) than
+ * the copy. Not kept beyond this many entries (8 MB).
+ */
+let scratchLines: Int32Array | undefined;
+const SCRATCH_KEEP = 1 << 21;
+
+function keepScratch(used: Int32Array): void {
+  const kept = scratchLines;
+  if (used.length <= SCRATCH_KEEP && (kept === undefined || kept.length < used.length))
+    scratchLines = used;
+}
+
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
-  const parser = new Parser(text, options);
+  // Taken while in use: a parse started from a callback of this one makes its own.
+  const scratch = scratchLines;
+  scratchLines = undefined;
+  const parser = new Parser(text, options, scratch);
   const root = parser.parseRoot();
   if (root === undefined && parser.diagnostics.length === 0) {
     parser.diagnostics.push({
@@ -540,10 +608,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     });
   }
   parser.diagnostics.sort((a, b) => a.offset - b.offset);
-  return {
-    root,
-    diagnostics: parser.diagnostics,
-    rootItemCount: parser.rootItemCount,
-    lineStarts: parser.lineStarts.subarray(0, parser.lineCount),
-  };
+  const lineStarts = parser.lineStarts.slice(0, parser.lineCount);
+  keepScratch(parser.lineStarts);
+  return { root, diagnostics: parser.diagnostics, rootItemCount: parser.rootItemCount, lineStarts };
 }

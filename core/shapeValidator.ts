@@ -415,7 +415,12 @@ function checkLeaf(
   if (c.enum !== undefined && (node.type !== 'string' || !c.enum.includes(node.value)))
     emit(w, 'enum', node, undefined, property, spec, { ownedBy: c.owners.enum });
   if (node.type !== 'string') return;
-  if (c.minLength !== undefined || c.maxLength !== undefined) {
+  if (
+    (c.minLength !== undefined && (node.value.length + 1) >> 1 < c.minLength) ||
+    (c.maxLength !== undefined && node.value.length > c.maxLength)
+  ) {
+    // Code points are between half the UTF-16 units (rounded up) and all of them: counted only
+    // when the units alone do not settle both bounds.
     const len = codePoints(node.value);
     if (c.minLength !== undefined && len < c.minLength)
       emit(w, 'minLength', node, undefined, property, spec, { ownedBy: c.owners.minLength });

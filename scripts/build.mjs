@@ -29,6 +29,7 @@ const entries = [
   { in: 'bench/importBench.ts', out: 'benchImport', external: [], ...node },
   { in: 'bench/bench.ts', out: 'bench', external: ['vscode-json-languageservice'], ...node },
   { in: 'bench/send.ts', out: 'bench-send', external: [], ...node },
+  { in: 'bench/abValidate.ts', out: 'abValidate', external: [], ...node },
 ].filter((e) => existsSync(e.in));
 
 const contexts = await Promise.all(
