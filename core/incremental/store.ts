@@ -167,8 +167,11 @@ export class SeedStore {
   private lists = new Map<string, string[]>();
   private materialized: SeedDiagnostic[] | undefined;
   userCount = 0;
-  /** How many edits were applied incrementally and how many needed a full pass (for tests). */
-  readonly stats = { incremental: 0, full: 0 };
+  /**
+   * How many edits were applied incrementally, how many needed a full pass, and how many other users
+   * were checked again because a first sighting moved (for tests).
+   */
+  readonly stats = { incremental: 0, full: 0, dependents: 0 };
 
   constructor(text: string | readonly string[], options: StoreOptions = {}) {
     this.today = options.today ?? localToday();
@@ -360,7 +363,10 @@ export class SeedStore {
   /**
    * Re-checks user `i` after an edit inside it changed its length by `delta`. False when the new
    * text is not one well-formed user in the same place, or when the edit changes what other users
-   * are compared with (then the caller runs a full pass).
+   * are compared with (then the caller runs a full pass). When the first sighting of an attribute
+   * moves to or from this user with the same type and cutoff date, the users whose diagnostics
+   * depend on which user that is are checked again too (a false from one of them leaves the store
+   * half updated: the caller's full pass owed then rebuilds it).
    */
   private recheck(
     text: { slice(start: number, end: number): string },
@@ -414,15 +420,42 @@ export class SeedStore {
       return list === undefined || list.length === 0 || list[0] >= i;
     };
     const newSet = new Set(names);
+    // Users to check again once this one is committed: where the first sighting of an attribute
+    // moves to another user with the same type and cutoff date, only the users whose conflict
+    // warnings name the first user change (and the next seeder, which becomes the first).
+    let dependents: number[] | undefined;
+    const dependOn = (name: string, alsoNext: boolean): void => {
+      const list = this.seededBy.get(name)!;
+      dependents ??= [];
+      if (alsoNext) {
+        const next = list.find((u) => u !== i);
+        if (next !== undefined) dependents.push(next);
+      }
+      for (const u of list) if (u !== i && this.userDiags[u].length > 0) dependents.push(u);
+    };
     for (const name of old) {
       if (!firstIsThis(name) || !others(name)) continue;
       const now = sightings.has(name) ? Map.prototype.get.call(sightings, name) : undefined;
       const was = this.firsts.get(name);
-      if (!newSet.has(name) || now === undefined || was === undefined) return false;
+      if (!newSet.has(name)) {
+        // No longer seeded here: the next seeder becomes the first (checked again below, which
+        // falls back to a full pass if its type or cutoff date differs from this one's).
+        dependOn(name, true);
+        continue;
+      }
+      if (now === undefined || was === undefined) return false;
       if (now.type !== was.type || now.cutoff !== was.cutoff) return false;
     }
     for (const name of names)
-      if (!old.includes(name) && firstIsThis(name) && others(name)) return false;
+      if (!old.includes(name) && firstIsThis(name) && others(name)) {
+        // Newly seeded here, before the users seeding it: this user becomes the first sighting,
+        // which every seeder is compared with — incremental only if nothing they see changes.
+        const now = Map.prototype.get.call(sightings, name) as AttributeSighting | undefined;
+        const was = this.firsts.get(name);
+        if (now === undefined || was === undefined) return false;
+        if (now.type !== was.type || now.cutoff !== was.cutoff) return false;
+        dependOn(name, false);
+      }
     // Commit: the user's diagnostics, its names, the first sightings it alone holds, the shift.
     const own = byOffset(parsed.diagnostics.concat(ctx.out)).map((d) => kept(d, -prefix));
     for (const name of old)
@@ -474,6 +507,16 @@ export class SeedStore {
       }
     }
     this.materialized = undefined;
+    if (dependents !== undefined) {
+      // The first sightings are this user's now: the dependents see them as a full pass would.
+      const done = new Set<number>();
+      for (const u of dependents.sort((a, b) => a - b)) {
+        if (done.has(u)) continue;
+        done.add(u);
+        this.stats.dependents++;
+        if (!this.recheck(text, u, 0)) return false;
+      }
+    }
     return true;
   }
 
