@@ -478,14 +478,14 @@ export class Parser {
       return;
     }
     // The values the rules look up by name are read as the vocabulary's own strings (calculation
-    // types, environments) or through the cache of recent names (attribute names).
+    // types, environments) or through the cache of recent names (attribute names, cutoff dates).
     const name = key.value;
     const value =
       c !== QUOTE
         ? this.parseValue()
         : name === 'calculation_type' || name === 'environment'
           ? scanKnownValue(this)
-          : name === 'attribute_name'
+          : name === 'attribute_name' || name === 'cutoff_date'
             ? scanRecentValue(this)
             : scanString(this);
     if (value !== undefined) {

@@ -39,7 +39,10 @@ const GAPS = [
 const COMMENTS = ['/* c */', '// c\n', '\n  /* a\n  b */  ', '//\r\n  '];
 
 /** Builds a random document, recording the offset of every leaf and key, and every comment. */
-function generate(random: Random, withComments: boolean): {
+function generate(
+  random: Random,
+  withComments: boolean,
+): {
   text: string;
   leaves: Written[];
   comments: Written[];
@@ -113,7 +116,10 @@ function spans(node: JsonNode | undefined, text: string, out: Written[] = []): W
   if (node === undefined) return out;
   if (node.type === 'object') {
     for (const p of node.properties) {
-      out.push({ offset: p.key.offset, raw: text.slice(p.key.offset, p.key.offset + p.key.length) });
+      out.push({
+        offset: p.key.offset,
+        raw: text.slice(p.key.offset, p.key.offset + p.key.length),
+      });
       spans(p.value, text, out);
     }
   } else if (node.type === 'array') {
