@@ -7,8 +7,6 @@
  * append-only and a resume cuts a torn last line. No secret in any output, lock or journal.
  */
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import {
   appendFileSync,
   existsSync,
@@ -18,49 +16,24 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { JournalWriter, readJournal } from '../../core/send/journal';
 import { judgeLock, lockText, readLock } from '../../core/send/lock';
 import { JournalFile } from '../../cli/sendJournalFile';
 import { acquireSendLock } from '../../cli/sendLock';
 import { ensureBuilt } from '../server/build';
+import type { Started } from './cliProcess';
+import { startCli } from './cliProcess';
 import { BULK_PATH } from '../../core/facts';
 import type { FaultOptions } from '../../emulator/faults';
 import { AUTH, KEY, SECRET, bulkText, userText, waitFor, withEmulator } from './helpers';
 
-const ROOT = resolve(__dirname, '..', '..');
-const CLI = join(ROOT, 'bin', 'caseed.js');
 const dir = mkdtempSync(join(tmpdir(), 'caseed-lock-'));
 const TOKEN = Buffer.from(`${KEY}:${SECRET}`).toString('base64');
 const seen: string[] = [];
 
-interface Run {
-  status: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function start(args: string[]): { child: ChildProcess; done: Promise<Run>; err: () => string } {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, MPARTICLE_API_KEY: KEY, MPARTICLE_API_SECRET: SECRET, CASEED_DEBUG: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  const done = new Promise<Run>((res, rej) => {
-    child.on('error', rej);
-    child.on('close', (status, signal) => {
-      seen.push(stdout, stderr);
-      res({ status, signal, stdout, stderr });
-    });
-  });
-  return { child, done, err: () => stderr };
-}
+const start = (args: string[]): Started => startCli(args, seen);
 
 function file(name: string, text: string): string {
   const p = join(dir, name);

@@ -7,19 +7,17 @@
  * pacing by X-mp-rate-limit-percentage-used; the journal and every output free of the secret.
  */
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readJournal } from '../../core/send/journal';
 import type { FaultOptions } from '../../emulator/faults';
 import { ensureBuilt } from '../server/build';
+import type { Run, Started } from './cliProcess';
+import { startCli } from './cliProcess';
 import { BIG_MPID, KEY, SECRET, bulkText, userText, waitFor, withEmulator } from './helpers';
 
-const ROOT = resolve(__dirname, '..', '..');
-const CLI = join(ROOT, 'bin', 'caseed.js');
 const dir = mkdtempSync(join(tmpdir(), 'caseed-resume-'));
 const TOKEN = Buffer.from(`${KEY}:${SECRET}`).toString('base64');
 const outputs: string[] = [];
@@ -31,37 +29,7 @@ function file(name: string, text: string): string {
   return p;
 }
 
-interface Run {
-  status: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function start(args: string[]): { child: ChildProcess; done: Promise<Run>; out: () => string } {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      MPARTICLE_API_KEY: KEY,
-      MPARTICLE_API_SECRET: SECRET,
-      CASEED_DEBUG: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  const done = new Promise<Run>((resolveRun, reject) => {
-    child.on('error', reject);
-    child.on('close', (status, signal) => {
-      outputs.push(stdout, stderr);
-      resolveRun({ status, signal, stdout, stderr });
-    });
-  });
-  return { child, done, out: () => stdout + stderr };
-}
+const start = (args: string[]): Started => startCli(args, outputs);
 
 const caseed = (args: string[]): Promise<Run> => start(args).done;
 

@@ -13,6 +13,7 @@ import { publishedDiagnostics } from '../../../core/incremental/published';
 import { analyze } from '../../../core/document';
 import { toLspDiagnostic } from '../../../core/features/codeActions';
 import { LineIndex } from '../../../core/positions';
+import { plainDocument } from './plainDocument';
 
 const TODAY = '2026-01-01';
 const USERS = 10;
@@ -25,12 +26,7 @@ const TEXT = `[\n${Array.from({ length: USERS }, (_, i) => user(i)).join(',\n')}
 
 function publish(store: SeedStore, text: string): Diagnostic[] {
   const lines = new LineIndex(text);
-  const doc = {
-    getText: () => text,
-    slice: (a: number, b: number) => text.slice(a, b),
-    positionAt: (o: number) => lines.positionAt(o),
-    offsetAt: (p: { line: number; character: number }) => lines.offsetAt(p),
-  };
+  const doc = plainDocument(text, lines);
   return publishedDiagnostics(store, storeModel(doc, store, undefined), 1000).shown;
 }
 

@@ -16,6 +16,7 @@ import { LineIndex } from '../../../core/positions';
 import { validate } from '../../../core/validate';
 import type { Random } from '../random';
 import { below, chance, pick, prng } from '../random';
+import { plainDocument } from './plainDocument';
 
 const TODAY = '2026-01-01';
 const NAMES = ['LTV', 'Tier', 'Last seen', 'Visits'];
@@ -148,12 +149,7 @@ test('incremental validation equals a full validation after every random edit', 
       assert.equal(store.userCount, full.userCount, `file ${file}, edit ${k}: user count`);
       // What the server publishes (converted lists reused across edits) equals a fresh conversion.
       const lines = new LineIndex(text);
-      const doc = {
-        getText: () => text,
-        slice: (a: number, b: number) => text.slice(a, b),
-        positionAt: (o: number) => lines.positionAt(o),
-        offsetAt: (p: { line: number; character: number }) => lines.offsetAt(p),
-      };
+      const doc = plainDocument(text, lines);
       const fresh = analyze(text, { today: TODAY });
       const published = publishedDiagnostics(store, storeModel(doc, store, undefined), 1000);
       assert.deepEqual(

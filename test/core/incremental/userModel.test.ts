@@ -14,6 +14,7 @@ import { userSymbols } from '../../../core/features/symbolsByUser';
 import { userModel } from '../../../core/incremental/model';
 import { SeedStore } from '../../../core/incremental/store';
 import { LineIndex } from '../../../core/positions';
+import { plainDocument } from './plainDocument';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const TODAY = '2026-01-01';
@@ -24,12 +25,7 @@ const text = readFileSync(join(ROOT, 'test', 'fixtures', 'shells', 'bulk.caseed.
 function setup(): { store: SeedStore; doc: Parameters<typeof userModel>[0]; lines: LineIndex } {
   const store = new SeedStore(text, { today: TODAY });
   const lines = new LineIndex(text);
-  const doc = {
-    getText: () => text,
-    slice: (a: number, b: number) => text.slice(a, b),
-    positionAt: (o: number) => lines.positionAt(o),
-    offsetAt: (p: { line: number; character: number }) => lines.offsetAt(p),
-  };
+  const doc = plainDocument(text, lines);
   return { store, doc, lines };
 }
 

@@ -181,14 +181,8 @@ suite('one send journal for VS Code and the CLI', () => {
     };
     assert.equal(lock.by, 'VS Code');
     assert.equal(lock.pid, process.pid, "the extension host's process");
-    const refused = await caseed([
-      'send',
-      uri.fsPath,
-      '--no-definitions',
-      '--base-url',
-      em.url,
-      '--resume',
-    ]).done;
+    const resume = ['send', uri.fsPath, '--no-definitions', '--base-url', em.url, '--resume'];
+    const refused = await caseed(resume).done;
     assert.equal(refused.status, 4, refused.stdout + refused.stderr);
     assert.match(
       refused.stderr,
@@ -208,14 +202,7 @@ suite('one send journal for VS Code and the CLI', () => {
     assert.ok(!existsSync(`${journalPath}.lock`), 'the lock is released');
 
     const received = em.received.length;
-    const cli = await caseed([
-      'send',
-      uri.fsPath,
-      '--no-definitions',
-      '--base-url',
-      em.url,
-      '--resume',
-    ]).done;
+    const cli = await caseed(resume).done;
     assert.equal(cli.status, 1, cli.stdout + cli.stderr);
     assert.match(
       cli.stdout,
