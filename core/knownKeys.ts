@@ -19,10 +19,14 @@ import {
 
 /** A recogniser of a set of names: state 0 is dead, 1 the start. */
 export interface KnownNames {
-  /** `next[state * 128 + c]`: the state after ASCII character `c`, 0 when no name goes on so. */
+  /**
+   * `next[state * 128 + c]`: the state after ASCII character `c`, 0 when no name goes on so. The
+   * closing quote after a whole name leads to `-1 - k`, for the name `names[k]` (so the scanner
+   * finds the end of a name in the same lookup as any other character).
+   */
   readonly next: Int16Array;
-  /** The name that ends in each state, if any. */
-  readonly accept: ReadonlyArray<string | undefined>;
+  /** The names, by the index their closing quote's transition gives. */
+  readonly names: readonly string[];
 }
 
 export const DEAD = 0;
@@ -48,9 +52,16 @@ function compile(names: Iterable<string>): KnownNames {
     }
     accept[state] = name;
   }
+  if (rows.length >= 0x8000) throw new Error('too many states for an Int16Array');
   const next = new Int16Array(rows.length * 128);
   rows.forEach((row, state) => row.forEach((to, c) => (next[state * 128 + c] = to)));
-  return { next, accept };
+  const found: string[] = [];
+  accept.forEach((name, state) => {
+    if (name === undefined) return;
+    next[state * 128 + 34] = -1 - found.length;
+    found.push(name);
+  });
+  return { next, names: found };
 }
 
 let keys: KnownNames | undefined;

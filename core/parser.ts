@@ -160,10 +160,10 @@ export class Parser {
   skipTrivia(): void {
     const text = this.text;
     let pos = this.pos;
+    let c = text.charCodeAt(pos);
     for (;;) {
-      const c = text.charCodeAt(pos);
       if (c === SPACE) {
-        pos++;
+        c = text.charCodeAt(++pos);
       } else if (c === LF) {
         // addLine, inlined: this runs for every line of the file.
         pos++;
@@ -171,12 +171,17 @@ export class Parser {
         if (n === this.lineCap) this.growLines();
         this.lineStarts[n] = pos;
         this.lineCount = n + 1;
+        // The indentation that follows (pretty-printed files indent every line with spaces), in a
+        // loop of its own: one comparison a character.
+        c = text.charCodeAt(pos);
+        while (c === SPACE) c = text.charCodeAt(++pos);
       } else if (c === CR || c === TAB) {
-        pos++;
+        c = text.charCodeAt(++pos);
       } else if (c === SLASH) {
         const end = this.skipComment(pos);
         if (end === pos) break;
         pos = end;
+        c = text.charCodeAt(pos);
       } else {
         break;
       }
@@ -427,12 +432,17 @@ export class Parser {
       value: undefined,
     };
     properties.push(prop);
-    this.skipTrivia();
+    // `"key": value`, as pretty-printers write it, without a call into skipTrivia: the colon right
+    // after the key, then at most one space before a value that is not trivia.
+    if (text.charCodeAt(this.pos) !== COLON) this.skipTrivia();
     if (text.charCodeAt(this.pos) === COLON) {
       prop.colonOffset = this.pos;
-      this.pos++;
-      prop.length = this.pos - prop.offset;
-      this.skipTrivia();
+      let pos = this.pos + 1;
+      prop.length = pos - prop.offset;
+      if (text.charCodeAt(pos) === SPACE) pos++;
+      this.pos = pos;
+      const next = text.charCodeAt(pos);
+      if (next <= SPACE || next === SLASH) this.skipTrivia();
     } else {
       const at = key.offset + key.length;
       const next = text.charCodeAt(this.pos);
@@ -468,14 +478,14 @@ export class Parser {
       return;
     }
     // The values the rules look up by name are read as the vocabulary's own strings (calculation
-    // types, environments) or through the cache of recent names (attribute names).
+    // types, environments) or through the cache of recent names (attribute names, cutoff dates).
     const name = key.value;
     const value =
       c !== QUOTE
         ? this.parseValue()
         : name === 'calculation_type' || name === 'environment'
           ? scanKnownValue(this)
-          : name === 'attribute_name'
+          : name === 'attribute_name' || name === 'cutoff_date'
             ? scanRecentValue(this)
             : scanString(this);
     if (value !== undefined) {

@@ -31,6 +31,11 @@ export interface RuleContext {
   userIndex: number;
   /** The workspace's definitions: the definitions rules run when they are given. */
   readonly definitions?: Definitions;
+  /**
+   * The last cutoff date that passed every date check (core/rules/dates.ts): the same text needs
+   * no second look, since the checks depend on the text and `today` only.
+   */
+  goodDate?: string;
 }
 
 export function createContext(

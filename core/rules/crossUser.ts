@@ -19,16 +19,18 @@ function canonicalType(fields: EntryFields): string | undefined {
 }
 
 /** The entry's cutoff date (or its misspelt key's) when it is a real yyyy-MM-dd date. */
-function realCutoff(fields: EntryFields): string | undefined {
+function realCutoff(ctx: RuleContext, fields: EntryFields): string | undefined {
   const v = (fields.cutoff ?? fields.typo)?.value;
-  return v !== undefined && v.type === 'string' && isRealDate(v.value) ? v.value : undefined;
+  if (v === undefined || v.type !== 'string') return undefined;
+  // The date that last passed every date check is a real one (most entries of a file share it).
+  return v.value === ctx.goodDate || isRealDate(v.value) ? v.value : undefined;
 }
 
 export function checkAcrossUsers(ctx: RuleContext, fields: EntryFields): void {
   const nameNode = fields.name?.value;
   if (nameNode === undefined || nameNode.type !== 'string') return;
   const type = canonicalType(fields);
-  const cutoff = realCutoff(fields);
+  const cutoff = realCutoff(ctx, fields);
   const name = nameNode.value;
   const first = ctx.attributes.get(name);
   if (first === undefined) {

@@ -78,6 +78,9 @@ function normalizeDate(s: string): string | undefined {
 
 function checkDate(ctx: RuleContext, node: JsonNode & { type: 'string' }): boolean {
   const s = node.value;
+  // Seed files repeat one cutoff date (the parser reads it through the cache of recent names, so
+  // this is most often one string object compared with itself).
+  if (s === ctx.goodDate) return true;
   const wellFormed =
     s.length === 10 &&
     s.charCodeAt(4) === 45 &&
@@ -115,6 +118,8 @@ function checkDate(ctx: RuleContext, node: JsonNode & { type: 'string' }): boole
       `The cutoff date ${s} is in the future (today is ${ctx.today}): live events before it would be ignored. Use the date your seed's data ends.`,
       node,
     );
+    return true;
   }
+  ctx.goodDate = s;
   return true;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isRealDate } from '../../../core/rules/dates';
+import { validate } from '../../../core/validate';
 import {
   entry,
   expectClean,
@@ -79,4 +80,43 @@ test('misspelled-cutoff-date next to cutoff_date: the fix removes the typo', () 
       }`);
   const { text: t, d } = expectDiagnostic(text, 'misspelled-cutoff-date');
   expectClean(expectFixClears(t, d));
+});
+
+test('a repeated cutoff date is checked each time: only a date that passed every check is taken as read', () => {
+  // Good, future and malformed dates, each repeated (the rule keeps the last good date of a file).
+  const dates = [
+    '2019-12-01',
+    '2019-12-01',
+    '2024-06-16',
+    '2024-06-16',
+    '2019-02-29',
+    '2019-02-29',
+    '2019-12-1',
+    '2019-12-01',
+    '2019-12-1',
+    '2020-02-29',
+    '2024-06-16',
+  ];
+  const users = dates.map((d) => userWith(entry('sum', VALID_SEEDS.sum, 'LTV', `"${d}"`)));
+  const text = `[${users.join(',\n')}]`;
+  const dateCodes = ['future-cutoff-date', 'invalid-date', 'invalid-date-format'];
+  const found = validate(text, { today: TODAY })
+    .diagnostics.filter((d) => dateCodes.includes(d.code))
+    .map((d) => [d.code, text.slice(d.offset + 1, d.offset + d.length - 1)]);
+  assert.deepEqual(found, [
+    ['future-cutoff-date', '2024-06-16'],
+    ['future-cutoff-date', '2024-06-16'],
+    ['invalid-date', '2019-02-29'],
+    ['invalid-date', '2019-02-29'],
+    ['invalid-date-format', '2019-12-1'],
+    ['invalid-date-format', '2019-12-1'],
+    ['future-cutoff-date', '2024-06-16'],
+  ]);
+  // What one validation took as read says nothing to another with another today.
+  const one = userWith(entry('sum', VALID_SEEDS.sum, 'LTV', '"2019-12-01"'));
+  expectNo(one, 'future-cutoff-date');
+  assert.deepEqual(
+    validate(one, { today: '2019-11-30' }).diagnostics.map((d) => d.code),
+    ['future-cutoff-date'],
+  );
 });
