@@ -1,6 +1,6 @@
 /**
- * Attribute names repeat from user to user: the parser reads the value of `attribute_name` through
- * this small cache of the names it met last, so that the same few string objects come back. Each
+ * Attribute names and cutoff dates repeat from user to user: the parser reads the values of
+ * `attribute_name` and `cutoff_date` through this small cache of the values it met last, so that the same few string objects come back. Each
  * keeps the hash V8 computes for it, and the cross-user rule looks every name up in a map: hashing
  * a fresh string each time cost more than comparing its characters once here. Strings are
  * immutable, so which object holds the characters is never observable. Memory is bounded (SIZE
