@@ -152,7 +152,7 @@ export function readJournal(text: string): JournalReadResult {
 }
 
 /** The earlier outcome of request `r`, as a resume reports it ("sent, no outcome" counts as unknown). */
-export function earlierOutcome(state: JournalState, r: number): Outcome | 'never' {
+function earlierOutcome(state: JournalState, r: number): Outcome | 'never' {
   const code = state.states[r] ?? 0;
   if (code === 0) return 'never';
   if (code === SENT) return 'unknown';
