@@ -4,7 +4,7 @@
  * checks a schema cannot make (one definition per name). A broken file gives diagnostics and no
  * definitions; it never throws.
  */
-import { lazySchemaValidator } from '../ajv';
+import { lazySchemaValidator, nodeAtInstancePath } from '../ajv';
 import type { ErrorObject } from 'ajv';
 import schemaJson from '../../schemas/caseed.definitions.schema.json';
 import type { JsonNode, ObjectNode } from '../ast';
@@ -44,17 +44,6 @@ function diag(
   return d;
 }
 
-/** The node an ajv instance path points to (`/calculated_attributes/0/name`). */
-function nodeAt(root: JsonNode, pointer: string): JsonNode | undefined {
-  let node: JsonNode | undefined = root;
-  for (const raw of pointer.split('/').slice(1)) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (node === undefined) return undefined;
-    node = node.type === 'array' ? node.items[Number(seg)] : getValue(node, seg);
-  }
-  return node;
-}
-
 function where(pointer: string): string {
   const m = /^\/calculated_attributes\/(\d+)(?:\/(.*))?$/.exec(pointer);
   if (m === null) return pointer === '' ? 'The file' : `"${pointer.slice(1)}"`;
@@ -63,7 +52,7 @@ function where(pointer: string): string {
 }
 
 function schemaDiagnostic(root: JsonNode, e: ErrorObject): SeedDiagnostic | undefined {
-  const node = nodeAt(root, e.instancePath);
+  const node = nodeAtInstancePath(root, e.instancePath);
   if (node === undefined) return undefined;
   const at = where(e.instancePath);
   switch (e.keyword) {
