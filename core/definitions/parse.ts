@@ -13,6 +13,7 @@ import { CODES } from '../codes';
 import type { Fix, SeedDiagnostic } from '../diagnostics';
 import { parse } from '../parser';
 import { plainValue } from '../plain';
+import { renameKeyFix, replaceFix } from '../rules/edits';
 import { closest } from '../rules/suggest';
 import type { CaDefinition, Definitions, DefinitionsFile } from './model';
 import { withIndex } from './model';
@@ -68,22 +69,8 @@ function schemaDiagnostic(root: JsonNode, e: ErrorObject): SeedDiagnostic | unde
         (e.parentSchema as { properties?: object } | undefined)?.properties ?? {},
       );
       const guess = closest(extra, known);
-      const fixes: Fix[] =
-        guess === undefined || prop === undefined
-          ? []
-          : [
-              {
-                title: `Rename to "${guess}"`,
-                edits: [
-                  {
-                    offset: prop.key.offset,
-                    length: prop.key.length,
-                    newText: JSON.stringify(guess),
-                  },
-                ],
-                preferred: true,
-              },
-            ];
+      const fixes =
+        guess === undefined || prop === undefined ? [] : [renameKeyFix(prop.key, guess, true)];
       return diag(
         `${at}: "${extra}" is not a property of a definitions file${guess === undefined ? '' : `; did you mean "${guess}"?`}`,
         prop?.key ?? node,
@@ -95,18 +82,10 @@ function schemaDiagnostic(root: JsonNode, e: ErrorObject): SeedDiagnostic | unde
         (v): v is string => typeof v === 'string',
       );
       const guess = node.type === 'string' ? closest(node.value, allowed) : undefined;
-      const fixes: Fix[] =
+      const fixes =
         guess === undefined
           ? []
-          : [
-              {
-                title: `Change to "${guess}"`,
-                edits: [
-                  { offset: node.offset, length: node.length, newText: JSON.stringify(guess) },
-                ],
-                preferred: true,
-              },
-            ];
+          : [replaceFix(node, JSON.stringify(guess), `Change to "${guess}"`, true)];
       return diag(
         `${at} must be one of ${allowed.join(', ')}${guess === undefined ? '' : `; did you mean "${guess}"?`}`,
         node,

@@ -12,6 +12,7 @@ import { getProperty } from '../ast';
 import { CODES } from '../codes';
 import type { Fix, SeedDiagnostic } from '../diagnostics';
 import { parse } from '../parser';
+import { replaceFix } from '../rules/edits';
 import { closest } from '../rules/suggest';
 import type { MappingFile } from './model';
 
@@ -90,16 +91,10 @@ function schemaDiagnostic(root: JsonNode, e: ErrorObject, locate: Locate): SeedD
       );
       const guess = closest(extra, known);
       const keySpan = locate(`${e.instancePath}/${extra}`, true);
-      const fixes: Fix[] =
+      const fixes =
         guess === undefined
           ? []
-          : [
-              {
-                title: `Rename to "${guess}"`,
-                edits: [{ ...keySpan, newText: JSON.stringify(guess) }],
-                preferred: true,
-              },
-            ];
+          : [replaceFix(keySpan, JSON.stringify(guess), `Rename to "${guess}"`, true)];
       return mappingDiagnostic(
         `${at}: "${extra}" is not a property of a mapping${guess === undefined ? '' : `; did you mean "${guess}"?`}`,
         keySpan,
@@ -109,16 +104,10 @@ function schemaDiagnostic(root: JsonNode, e: ErrorObject, locate: Locate): SeedD
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
       const guess = node?.type === 'string' ? closest(node.value, allowed) : undefined;
-      const fixes: Fix[] =
+      const fixes =
         guess === undefined
           ? []
-          : [
-              {
-                title: `Change to "${guess}"`,
-                edits: [{ ...span, newText: JSON.stringify(guess) }],
-                preferred: true,
-              },
-            ];
+          : [replaceFix(span, JSON.stringify(guess), `Change to "${guess}"`, true)];
       return mappingDiagnostic(
         `${at} must be one of ${allowed.join(', ')}${guess === undefined ? '' : `; did you mean "${guess}"?`}`,
         span,
