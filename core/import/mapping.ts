@@ -16,8 +16,6 @@ import { replaceFix } from '../rules/edits';
 import { closest } from '../rules/suggest';
 import type { MappingFile } from './model';
 
-export const MAPPING_SCHEMA: Readonly<Record<string, unknown>> = schemaJson;
-
 const schemaValidator = lazySchemaValidator(schemaJson);
 
 export interface Span {
