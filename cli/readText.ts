@@ -62,7 +62,7 @@ export function openRegular(path: string, display: string): number {
 }
 
 /** The bytes of a regular file; anything else is refused without reading from it. */
-function readRegular(path: string, display: string): Buffer {
+export function readRegular(path: string, display: string): Buffer {
   const fd = openRegular(path, display);
   try {
     return readFileSync(fd);
@@ -75,7 +75,11 @@ function readRegular(path: string, display: string): Buffer {
 }
 
 export function readText(path: string, display: string = path): string {
-  const bytes = readRegular(path, display);
+  return decodeText(readRegular(path, display), display);
+}
+
+/** A file's bytes as text, refused when they are not UTF-8 text (the checks of `readText`). */
+export function decodeText(bytes: Buffer, display: string): string {
   // Like git: a NUL byte near the start means binary (anywhere later the parser reports it).
   if (bytes.subarray(0, 8000).includes(0)) {
     throw new CliError(

@@ -44,10 +44,10 @@ import { DefinitionsFinder, describeDefinitions, recentlyChangedNotes } from './
 import { CliError, EXIT } from './exitCodes';
 import { problemLine } from './formatText';
 import type { Io } from './io';
-import { readText } from './readText';
+import { decodeText, readRegular } from './readText';
 import { reportAll } from './report';
 import type { FileIdentity } from './sendFile';
-import { identityOf, streamRequests } from './sendFile';
+import { identityOf, identityOfBytes, streamRequests } from './sendFile';
 import { JournalFile, journalPathOf, readJournalFile } from './sendJournalFile';
 import { acquireSendLock, lockPathOf } from './sendLock';
 import { streamText } from './streamText';
@@ -239,8 +239,10 @@ export async function runSend(
     let prepared: Prepared;
     let identity: FileIdentity;
     if (!streaming) {
-      const text = readText(file);
-      identity = await identityOf(file);
+      // One read: the text and the identity the journal records come from the same bytes.
+      const bytes = readRegular(file, file);
+      const text = decodeText(bytes, file);
+      identity = identityOfBytes(bytes);
       const planned = planSend(text, { maxUsers, maxBytes, definitions: loaded?.definitions });
       if (!planned.ok) {
         for (const d of reportAll(text, planned.diagnostics)) {

@@ -71,6 +71,11 @@ export async function* streamRequests(
   while (queue.length > 0) yield queue.shift()!;
 }
 
+/** The size and SHA-256 of bytes already read. */
+export function identityOfBytes(bytes: Uint8Array): FileIdentity {
+  return { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
 /** The size and SHA-256 of a file's bytes, read streaming. */
 export async function identityOf(file: string): Promise<FileIdentity> {
   const hash = createHash('sha256');
