@@ -85,7 +85,7 @@ const SPECS = {
 } as const;
 
 /** Files above this are sent streaming (as NDJSON files always are). */
-export const STREAM_ABOVE_BYTES = 64 * 1024 * 1024;
+const STREAM_ABOVE_BYTES = 64 * 1024 * 1024;
 
 function intOption(value: unknown, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;

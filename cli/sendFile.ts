@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { withoutBom } from '../core/bom';
 import type { SplitFormat } from '../core/send/split';
 import type { StreamedRequest } from '../core/send/stream';
 import { StreamCutter } from '../core/send/stream';
@@ -57,7 +58,7 @@ export async function* streamRequests(
     size += buf.length;
     let text = decoder.write(buf);
     if (first && text.length > 0) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      text = withoutBom(text);
       first = false;
     }
     splitter.push(text);

@@ -25,7 +25,7 @@ import type { JournalSink } from '../core/send/journal';
 import { CliError, EXIT } from './exitCodes';
 
 /** The longest time between two `fdatasync`s of a journal being written. */
-export const SYNC_INTERVAL_MS = 1000;
+const SYNC_INTERVAL_MS = 1000;
 
 /** The default journal of a seed file: next to it, `<file>.journal` (also VS Code's, for a local file). */
 export function journalPathOf(file: string): string {

@@ -27,7 +27,7 @@ export interface HeldSendLock {
 }
 
 /** Whether process `pid` runs on this host (EPERM: it runs, as another user). */
-export function processAlive(pid: number): boolean {
+function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

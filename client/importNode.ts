@@ -3,7 +3,7 @@
  * import in VS Code — the header of the export beside a mapping file (for the mapping's language
  * support), and the import itself (cli/importRun.ts, the engine of `caseed import`).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ReadExportHeaderResult } from '../contract/importMapping';
@@ -48,7 +48,6 @@ export async function writeSkeleton(exportPath: string): Promise<string> {
   const header = await readHeader(exportPath, format);
   const target = mappingBeside(exportPath);
   const finder = new DefinitionsFinder(undefined);
-  const { writeFileSync } = await import('node:fs');
   writeFileSync(target, mappingSkeleton(header, finder.forSeed(target)?.definitions));
   return target;
 }

@@ -13,6 +13,7 @@
  * No secret, no payload: positions and outcomes only.
  */
 import * as vscode from 'vscode';
+import { withoutBom } from '../core/bom';
 import type { JournalSink } from '../core/send/journal';
 import type { PlatformSendFiles } from './platform';
 
@@ -32,8 +33,7 @@ export async function identityOfDocument(
 ): Promise<{ size: number; sha256: string }> {
   try {
     const bytes = await vscode.workspace.fs.readFile(uri);
-    let decoded = new TextDecoder().decode(bytes);
-    if (decoded.charCodeAt(0) === 0xfeff) decoded = decoded.slice(1);
+    const decoded = withoutBom(new TextDecoder().decode(bytes));
     if (decoded === text) return { size: bytes.length, sha256: await sha256(bytes) };
   } catch {
     // not on a file system (untitled): the text it is

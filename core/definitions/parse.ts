@@ -4,7 +4,7 @@
  * checks a schema cannot make (one definition per name). A broken file gives diagnostics and no
  * definitions; it never throws.
  */
-import { lazySchemaValidator } from '../ajv';
+import { lazySchemaValidator, nodeAtInstancePath } from '../ajv';
 import type { ErrorObject } from 'ajv';
 import schemaJson from '../../schemas/caseed.definitions.schema.json';
 import type { JsonNode, ObjectNode } from '../ast';
@@ -13,6 +13,7 @@ import { CODES } from '../codes';
 import type { Fix, SeedDiagnostic } from '../diagnostics';
 import { parse } from '../parser';
 import { plainValue } from '../plain';
+import { renameKeyFix, replaceFix } from '../rules/edits';
 import { closest } from '../rules/suggest';
 import type { CaDefinition, Definitions, DefinitionsFile } from './model';
 import { withIndex } from './model';
@@ -44,17 +45,6 @@ function diag(
   return d;
 }
 
-/** The node an ajv instance path points to (`/calculated_attributes/0/name`). */
-function nodeAt(root: JsonNode, pointer: string): JsonNode | undefined {
-  let node: JsonNode | undefined = root;
-  for (const raw of pointer.split('/').slice(1)) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (node === undefined) return undefined;
-    node = node.type === 'array' ? node.items[Number(seg)] : getValue(node, seg);
-  }
-  return node;
-}
-
 function where(pointer: string): string {
   const m = /^\/calculated_attributes\/(\d+)(?:\/(.*))?$/.exec(pointer);
   if (m === null) return pointer === '' ? 'The file' : `"${pointer.slice(1)}"`;
@@ -63,7 +53,7 @@ function where(pointer: string): string {
 }
 
 function schemaDiagnostic(root: JsonNode, e: ErrorObject): SeedDiagnostic | undefined {
-  const node = nodeAt(root, e.instancePath);
+  const node = nodeAtInstancePath(root, e.instancePath);
   if (node === undefined) return undefined;
   const at = where(e.instancePath);
   switch (e.keyword) {
@@ -79,22 +69,8 @@ function schemaDiagnostic(root: JsonNode, e: ErrorObject): SeedDiagnostic | unde
         (e.parentSchema as { properties?: object } | undefined)?.properties ?? {},
       );
       const guess = closest(extra, known);
-      const fixes: Fix[] =
-        guess === undefined || prop === undefined
-          ? []
-          : [
-              {
-                title: `Rename to "${guess}"`,
-                edits: [
-                  {
-                    offset: prop.key.offset,
-                    length: prop.key.length,
-                    newText: JSON.stringify(guess),
-                  },
-                ],
-                preferred: true,
-              },
-            ];
+      const fixes =
+        guess === undefined || prop === undefined ? [] : [renameKeyFix(prop.key, guess, true)];
       return diag(
         `${at}: "${extra}" is not a property of a definitions file${guess === undefined ? '' : `; did you mean "${guess}"?`}`,
         prop?.key ?? node,
@@ -106,18 +82,10 @@ function schemaDiagnostic(root: JsonNode, e: ErrorObject): SeedDiagnostic | unde
         (v): v is string => typeof v === 'string',
       );
       const guess = node.type === 'string' ? closest(node.value, allowed) : undefined;
-      const fixes: Fix[] =
+      const fixes =
         guess === undefined
           ? []
-          : [
-              {
-                title: `Change to "${guess}"`,
-                edits: [
-                  { offset: node.offset, length: node.length, newText: JSON.stringify(guess) },
-                ],
-                preferred: true,
-              },
-            ];
+          : [replaceFix(node, JSON.stringify(guess), `Change to "${guess}"`, true)];
       return diag(
         `${at} must be one of ${allowed.join(', ')}${guess === undefined ? '' : `; did you mean "${guess}"?`}`,
         node,

@@ -50,8 +50,3 @@ add('android_uuid', 'android_id', 'Warehouse Sync');
 export function identityOfColumn(header: string): IdentityColumn | undefined {
   return TABLE.get(header.trim().toLowerCase());
 }
-
-/** Every spelling known, lower-cased (for tests and completion). */
-export function knownIdentitySpellings(): ReadonlyMap<string, IdentityColumn> {
-  return TABLE;
-}

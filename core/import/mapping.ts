@@ -4,18 +4,17 @@
  * node. What needs the export's header or the definitions is checked by `compileMapping`, which
  * places its diagnostics through the `locate` returned here. Never throws.
  */
-import { lazySchemaValidator } from '../ajv';
+import { lazySchemaValidator, nodeAtInstancePath } from '../ajv';
 import type { ErrorObject } from 'ajv';
 import schemaJson from '../../schemas/caseed-map.schema.json';
 import type { JsonNode } from '../ast';
-import { getProperty, getValue } from '../ast';
+import { getProperty } from '../ast';
 import { CODES } from '../codes';
 import type { Fix, SeedDiagnostic } from '../diagnostics';
 import { parse } from '../parser';
+import { replaceFix } from '../rules/edits';
 import { closest } from '../rules/suggest';
 import type { MappingFile } from './model';
-
-export const MAPPING_SCHEMA: Readonly<Record<string, unknown>> = schemaJson;
 
 const schemaValidator = lazySchemaValidator(schemaJson);
 
@@ -46,28 +45,18 @@ export function mappingDiagnostic(message: string, at: Span, fixes?: Fix[]): See
   return d;
 }
 
-function nodeAt(root: JsonNode | undefined, pointer: string): JsonNode | undefined {
-  let node: JsonNode | undefined = root;
-  for (const raw of pointer.split('/').slice(1)) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (node === undefined) return undefined;
-    node = node.type === 'array' ? node.items[Number(seg)] : getValue(node, seg);
-  }
-  return node;
-}
-
 function locator(root: JsonNode | undefined): Locate {
   return (pointer, key) => {
     if (key === true) {
       const cut = pointer.lastIndexOf('/');
-      const parent = nodeAt(root, pointer.slice(0, cut));
+      const parent = nodeAtInstancePath(root, pointer.slice(0, cut));
       const prop = getProperty(parent, pointer.slice(cut + 1));
       if (prop !== undefined) return { offset: prop.key.offset, length: prop.key.length };
     }
     // The nearest node that exists, down from the pointer (a missing property: its object).
     let p = pointer;
     for (;;) {
-      const n = nodeAt(root, p);
+      const n = nodeAtInstancePath(root, p);
       if (n !== undefined) return { offset: n.offset, length: n.type === 'object' ? 1 : n.length };
       if (p === '') return { offset: 0, length: 0 };
       p = p.slice(0, p.lastIndexOf('/'));
@@ -86,7 +75,7 @@ export function where(pointer: string): string {
 function schemaDiagnostic(root: JsonNode, e: ErrorObject, locate: Locate): SeedDiagnostic {
   const at = where(e.instancePath);
   const span = locate(e.instancePath);
-  const node = nodeAt(root, e.instancePath);
+  const node = nodeAtInstancePath(root, e.instancePath);
   switch (e.keyword) {
     case 'required':
       return mappingDiagnostic(
@@ -100,16 +89,10 @@ function schemaDiagnostic(root: JsonNode, e: ErrorObject, locate: Locate): SeedD
       );
       const guess = closest(extra, known);
       const keySpan = locate(`${e.instancePath}/${extra}`, true);
-      const fixes: Fix[] =
+      const fixes =
         guess === undefined
           ? []
-          : [
-              {
-                title: `Rename to "${guess}"`,
-                edits: [{ ...keySpan, newText: JSON.stringify(guess) }],
-                preferred: true,
-              },
-            ];
+          : [replaceFix(keySpan, JSON.stringify(guess), `Rename to "${guess}"`, true)];
       return mappingDiagnostic(
         `${at}: "${extra}" is not a property of a mapping${guess === undefined ? '' : `; did you mean "${guess}"?`}`,
         keySpan,
@@ -119,16 +102,10 @@ function schemaDiagnostic(root: JsonNode, e: ErrorObject, locate: Locate): SeedD
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
       const guess = node?.type === 'string' ? closest(node.value, allowed) : undefined;
-      const fixes: Fix[] =
+      const fixes =
         guess === undefined
           ? []
-          : [
-              {
-                title: `Change to "${guess}"`,
-                edits: [{ ...span, newText: JSON.stringify(guess) }],
-                preferred: true,
-              },
-            ];
+          : [replaceFix(span, JSON.stringify(guess), `Change to "${guess}"`, true)];
       return mappingDiagnostic(
         `${at} must be one of ${allowed.join(', ')}${guess === undefined ? '' : `; did you mean "${guess}"?`}`,
         span,

@@ -152,7 +152,7 @@ export function readJournal(text: string): JournalReadResult {
 }
 
 /** The earlier outcome of request `r`, as a resume reports it ("sent, no outcome" counts as unknown). */
-export function earlierOutcome(state: JournalState, r: number): Outcome | 'never' {
+function earlierOutcome(state: JournalState, r: number): Outcome | 'never' {
   const code = state.states[r] ?? 0;
   if (code === 0) return 'never';
   if (code === SENT) return 'unknown';
@@ -165,14 +165,10 @@ export function acceptedEarlier(state: JournalState, r: number): boolean {
 }
 
 /** What identifies the send being resumed now. */
-export interface ResumeIdentity {
-  size: number;
-  sha256: string;
-  path: string;
-  target: string;
-  maxUsers: number;
-  maxBytes: number;
-}
+export type ResumeIdentity = Pick<
+  JournalStart,
+  'size' | 'sha256' | 'path' | 'target' | 'maxUsers' | 'maxBytes'
+>;
 
 /** Why this journal cannot be resumed with this file and target, or undefined when it can. */
 export function resumeRefusal(start: JournalStart, now: ResumeIdentity): string | undefined {

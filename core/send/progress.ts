@@ -14,7 +14,7 @@ export interface ProgressSnapshot {
   elapsedMs: number;
 }
 
-export function usersPerSecond(p: ProgressSnapshot): number {
+function usersPerSecond(p: ProgressSnapshot): number {
   return p.elapsedMs > 0 ? (p.doneThisRun * 1000) / p.elapsedMs : 0;
 }
 

@@ -3,17 +3,16 @@
  * against an emulator on loopback: exit codes 0/1/2/3, faults survived, nothing secret printed.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { planSend } from '../../core/send/plan';
 import { ensureBuilt } from '../server/build';
+import type { Run } from './cliProcess';
+import { startCli } from './cliProcess';
 import { AUTH, BIG_MPID, KEY, SECRET, bulkText, userText, waitFor, withEmulator } from './helpers';
 
-const ROOT = resolve(__dirname, '..', '..');
-const CLI = join(ROOT, 'bin', 'caseed.js');
 const dir = mkdtempSync(join(tmpdir(), 'caseed-send-'));
 const TOKEN = Buffer.from(`${KEY}:${SECRET}`).toString('base64');
 const outputs: string[] = [];
@@ -24,37 +23,9 @@ function file(name: string, text: string): string {
   return p;
 }
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the CLI without blocking the event loop (the emulator answers in this process). */
-function caseed(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        MPARTICLE_API_KEY: KEY,
-        MPARTICLE_API_SECRET: SECRET,
-        CASEED_DEBUG: '',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => {
-      outputs.push(stdout, stderr);
-      resolveRun({ status, stdout, stderr });
-    });
-  });
-}
+const caseed = (args: string[], env: Record<string, string> = {}): Promise<Run> =>
+  startCli(args, outputs, env).done;
 
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -204,17 +175,13 @@ describe('caseed send', () => {
 
 describe('caseed emulator', () => {
   it('prints its URL, accepts a send, serves /emulator/seeds and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [CLI, 'emulator', '--port', '0'], {
-      cwd: ROOT,
-      env: { ...process.env, MPARTICLE_API_KEY: KEY, MPARTICLE_API_SECRET: SECRET },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    const exited = new Promise<number | null>((r) => child.on('close', r));
+    const p = startCli(['emulator', '--port', '0'], outputs);
     try {
-      await waitFor(() => /listening on http:\/\/127\.0\.0\.1:\d+/.test(out), 'the emulator URL');
-      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(out)![0];
+      await waitFor(
+        () => /listening on http:\/\/127\.0\.0\.1:\d+/.test(p.out()),
+        'the emulator URL',
+      );
+      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(p.out())![0];
       const f = file('em.caseed.json', userText(0, { mpid: BIG_MPID }));
       const r = await caseed(['send', f, '--base-url', url]);
       assert.equal(r.status, 0, r.stdout + r.stderr);
@@ -224,10 +191,10 @@ describe('caseed emulator', () => {
       assert.ok(seeds.includes(`"mpid":"${BIG_MPID}"`));
       assert.ok(seeds.includes(`\\"mpid\\":${BIG_MPID}`));
     } finally {
-      child.kill('SIGTERM');
+      p.child.kill('SIGTERM');
     }
-    assert.equal(await exited, 0);
-    assert.match(out, /caseed emulator stopped/);
-    outputs.push(out);
+    const stopped = await p.done;
+    assert.equal(stopped.status, 0);
+    assert.match(stopped.stdout, /caseed emulator stopped/);
   });
 });

@@ -27,10 +27,21 @@ export interface Started {
   out(): string;
 }
 
-export function startCli(args: readonly string[], seen: string[]): Started {
+/** `env` overrides the test environment (e.g. an empty secret). */
+export function startCli(
+  args: readonly string[],
+  seen: string[],
+  env: Record<string, string> = {},
+): Started {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: ROOT,
-    env: { ...process.env, MPARTICLE_API_KEY: KEY, MPARTICLE_API_SECRET: SECRET, CASEED_DEBUG: '' },
+    env: {
+      ...process.env,
+      MPARTICLE_API_KEY: KEY,
+      MPARTICLE_API_SECRET: SECRET,
+      CASEED_DEBUG: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
