@@ -111,6 +111,15 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
   };
 }
 
+/** The message of `empty-bulk` (also the streamed validation's, core/stream/validate.ts). */
+export const EMPTY_BULK_MESSAGE =
+  'This bulk array has no users, so a request would send nothing: add user objects.';
+
+/** The message of `invalid-root` for a root `root` (also the streamed validation's). */
+export function invalidRootMessage(root: JsonNode): string {
+  return `A seed file holds one user object, or an array of user objects for a bulk request; this is ${typeName(root)}.`;
+}
+
 /**
  * The checks of the root itself, once the users are parsed: an empty bulk array, a root that is
  * neither an array nor a user object; a single-user root is handed to `checkSingle`.
@@ -123,21 +132,10 @@ export function checkRoot(
 ): void {
   if (root === undefined) return;
   if (root.type === 'array') {
-    if (bulkUsers === 0)
-      reportNode(
-        ctx,
-        'empty-bulk',
-        'This bulk array has no users, so a request would send nothing: add user objects.',
-        root,
-      );
+    if (bulkUsers === 0) reportNode(ctx, 'empty-bulk', EMPTY_BULK_MESSAGE, root);
   } else if (root.type === 'object') {
     checkSingle(root);
   } else {
-    reportNode(
-      ctx,
-      'invalid-root',
-      `A seed file holds one user object, or an array of user objects for a bulk request; this is ${typeName(root)}.`,
-      root,
-    );
+    reportNode(ctx, 'invalid-root', invalidRootMessage(root), root);
   }
 }

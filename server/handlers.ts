@@ -62,7 +62,7 @@ import type { SettingsStore } from './settings';
 const MB = 1024 * 1024;
 
 /** Above this size, features of a bulk file answer from one user (or from the per-user structure). */
-export const PER_USER_ABOVE = 2 * MB;
+const PER_USER_ABOVE = 2 * MB;
 
 export const FEATURE_CAPABILITIES: ServerCapabilities = {
   completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },

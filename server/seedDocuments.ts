@@ -17,7 +17,7 @@ import type {
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import type { Definitions } from '../core/definitions/model';
 import type { SeedStore } from '../core/incremental/store';
-import { lastAtOrBelow } from '../core/sorted';
+import { lastAtOrBelow, lowerBound } from '../core/sorted';
 
 const CHUNK = 64 * 1024;
 const CR = 13;
@@ -164,14 +164,9 @@ export class SeedDocument implements TextDocument {
   private lineStart(line: number): number {
     if (line <= 0) return 0;
     const base = this.lineBase;
-    let lo = 0;
-    let hi = base.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (base[mid] < line) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.starts[lo] + this.lines[lo][line - base[lo] - 1];
+    // The last chunk whose first line is before `line` (line numbers are integers).
+    const c = lastAtOrBelow(base, line - 1);
+    return this.starts[c] + this.lines[c][line - base[c] - 1];
   }
 
   private ensureBeforeEOL(offset: number, lineOffset: number): number {
@@ -185,13 +180,8 @@ export class SeedDocument implements TextDocument {
     const chunkStart = this.starts[c];
     const rel = offset - chunkStart;
     const ls = this.lines[c];
-    let lo = 0;
-    let hi = ls.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ls[mid] <= rel) lo = mid + 1;
-      else hi = mid;
-    }
+    // The number of line starts in this chunk at or before `rel` (offsets are integers).
+    const lo = lowerBound(ls, rel + 1);
     const line = this.lineBase[c] + lo;
     // The line starts in this chunk (read it there), or in an earlier one.
     const lineOffset = lo > 0 ? chunkStart + ls[lo - 1] : this.lineStart(line);

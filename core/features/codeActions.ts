@@ -10,6 +10,7 @@ import type { Edit, Fix, SeedDiagnostic, Severity } from '../diagnostics';
 import type { SeedModel } from '../document';
 import type { CodeActionStats } from './diagnosticIndex';
 import { diagnosticIndex, MaxTree } from './diagnosticIndex';
+import { lowerBound } from '../sorted';
 
 export const SOURCE = 'caseed';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.caseed`;
@@ -80,16 +81,7 @@ export function fixAllEdits(
     (a, b) => a - b,
   );
   /** The index of the first start at or after `offset`. */
-  const rank = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const rank = (offset: number): number => lowerBound(starts, offset);
   const ends = new MaxTree(starts.length);
   const overlapsChosen = (e: Edit): boolean => {
     const at = rank(e.offset);

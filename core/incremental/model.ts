@@ -20,7 +20,7 @@ export interface PositionMap {
 }
 
 /** A `LineIndex` that asks the document, with local offsets `shift` characters before its own. */
-export class MappedLines extends LineIndex {
+class MappedLines extends LineIndex {
   constructor(
     private readonly map: PositionMap,
     private readonly shift = 0,

@@ -13,7 +13,7 @@ import { UserReader } from './users';
 import { validateStreamed } from './validate';
 
 /** Moves a tree by `delta` characters, in place. */
-export function shiftNode(node: JsonNode, delta: number): void {
+function shiftNode(node: JsonNode, delta: number): void {
   node.offset += delta;
   if (node.type === 'object') {
     for (const p of node.properties) shiftProperty(p, delta);
@@ -30,7 +30,7 @@ function shiftProperty(p: PropertyNode, delta: number): void {
 }
 
 /** The users of an NDJSON text as the items of one array spanning the document. */
-export function ndjsonRoot(text: string): ArrayNode {
+function ndjsonRoot(text: string): ArrayNode {
   const items: JsonNode[] = [];
   const reader = new UserReader({
     format: 'ndjson',

@@ -89,7 +89,7 @@ export interface UserReaderOptions {
 
 const DEFAULT_WINDOW = 1 << 20;
 
-export const NDJSON_MESSAGES = {
+const NDJSON_MESSAGES = {
   trailing:
     "Unexpected text after this line's user: an NDJSON seed file holds exactly one user object per line. Put the next user on a line of its own.",
   unclosed:

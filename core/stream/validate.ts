@@ -9,11 +9,10 @@ import type { Definitions } from '../definitions/model';
 import type { SeedDiagnostic } from '../diagnostics';
 import type { Range } from '../positions';
 import type { AttributeSighting, RuleContext } from '../rules/context';
-import { typeName } from '../rules/context';
 import { CODES } from '../codes';
 import { checkDefinitions } from '../rules/definitions';
 import { checkUser } from '../rules/user';
-import { localToday } from '../validate';
+import { EMPTY_BULK_MESSAGE, invalidRootMessage, localToday } from '../validate';
 import type { SeedFormat, StreamEnd, StreamedUser } from './users';
 import { shiftDiagnostic, UserReader } from './users';
 
@@ -63,18 +62,9 @@ export class StreamValidator {
     const root = end.root;
     if (root !== undefined) {
       if (root.type === 'array') {
-        if (end.elementCount === 0)
-          this.rootProblem(
-            'empty-bulk',
-            'This bulk array has no users, so a request would send nothing: add user objects.',
-            root,
-          );
+        if (end.elementCount === 0) this.rootProblem('empty-bulk', EMPTY_BULK_MESSAGE, root);
       } else if (root.type !== 'object' && root.node !== undefined) {
-        this.rootProblem(
-          'invalid-root',
-          `A seed file holds one user object, or an array of user objects for a bulk request; this is ${typeName(root.node)}.`,
-          root,
-        );
+        this.rootProblem('invalid-root', invalidRootMessage(root.node), root);
       }
     }
     this.flush();
